@@ -1,0 +1,86 @@
+"""Database engines and sessions. Sessions commit at the edge (the request dependency or the
+ingest unit of work); services only add and flush."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, event
+from sqlalchemy.engine import make_url
+from sqlmodel import Session, create_engine
+
+from app.core.config import Settings
+
+
+def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    # Take transaction control from the sqlite3 module so that our "begin" listener decides how a
+    # transaction starts (see _sqlite_engine).
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    # WAL lets readers work while one writer commits; synchronous=FULL makes every acknowledged
+    # commit durable across a killed process or a power loss (NORMAL may lose the last commits on
+    # power loss). foreign_keys is off by default in SQLite and our cascades need it.
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def _sqlite_engine(url: Any, begin: str) -> Engine:
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+    event.listen(engine, "connect", _sqlite_connect)
+
+    # A deferred transaction that reads and then writes can fail at once with "database is
+    # locked" when another writer got there first (busy_timeout does not apply to that upgrade).
+    # Writers therefore start with BEGIN IMMEDIATE and queue on the lock; readers stay deferred.
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql(begin)
+
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+@dataclass(frozen=True, slots=True)
+class Database:
+    """The engine for reads and the engine for writes (the same one on PostgreSQL)."""
+
+    reader: Engine
+    writer: Engine
+
+    def dispose(self) -> None:
+        self.reader.dispose()
+        if self.writer is not self.reader:
+            self.writer.dispose()
+
+
+def make_database(settings: Settings) -> Database:
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite":
+        if url.database and url.database != ":memory:":
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        return Database(reader=_sqlite_engine(url, "BEGIN"), writer=_sqlite_engine(url, "BEGIN IMMEDIATE"))
+    engine = create_engine(
+        url,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
+        pool_pre_ping=True,
+        connect_args={"options": f"-c statement_timeout={settings.db_statement_timeout_ms}"},
+    )
+    return Database(reader=engine, writer=engine)
+
+
+@contextmanager
+def unit_of_work(engine: Engine) -> Iterator[Session]:
+    """A session that commits when the block ends normally and rolls back otherwise."""
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise

@@ -1,0 +1,92 @@
+"""Request dependencies, declared once as Annotated aliases so route signatures read as docs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request, Security
+from fastapi.security import APIKeyHeader
+from sqlmodel import Session, select
+
+from app.core.config import Settings
+from app.core.db import Database
+from app.core.errors import Forbidden, Unauthorized
+from app.core.security import hash_key, same_hash, scope_allows
+from app.models import ApiKey
+
+
+def get_app_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_database(request: Request) -> Database:
+    db: Database = request.app.state.db
+    return db
+
+
+SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+DatabaseDep = Annotated[Database, Depends(get_database)]
+
+
+def read_session(db: DatabaseDep) -> Iterator[Session]:
+    with Session(db.reader) as session:
+        yield session
+
+
+def write_session(db: DatabaseDep) -> Iterator[Session]:
+    """Commits when the route returns, rolls back when it raises."""
+    with Session(db.writer, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+ReadSession = Annotated[Session, Depends(read_session)]
+WriteSession = Annotated[Session, Depends(write_session)]
+
+_api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="an API key")
+
+
+def _key_row(db: Database, key: str | None) -> ApiKey | None:
+    if not key:
+        return None
+    digest = hash_key(key)
+    with Session(db.reader) as session:
+        row = session.exec(select(ApiKey).where(ApiKey.key_hash == digest)).first()
+    if row is None or row.revoked_at is not None or not same_hash(row.key_hash, digest):
+        return None
+    return row
+
+
+def require_scope(scope: str, *, unless_open_reads: bool = False) -> Callable[..., ApiKey | None]:
+    """A dependency that lets a request in only with a key of ``scope`` or a wider one."""
+
+    def check(
+        request: Request,
+        db: DatabaseDep,
+        settings: SettingsDep,
+        key: Annotated[str | None, Security(_api_key_header)] = None,
+    ) -> ApiKey | None:
+        if unless_open_reads and not settings.require_read_key:
+            return None
+        if not key:
+            raise Unauthorized("this request needs an X-API-Key header")
+        row = _key_row(db, key)
+        if row is None:
+            raise Unauthorized("the API key is unknown or revoked")
+        if not scope_allows(row.scope, scope):
+            raise Forbidden(f"this API key has scope {row.scope!r}; this request needs {scope!r}")
+        request.state.api_key_id = row.id
+        return row
+
+    return check
+
+
+ReadKey = Annotated[ApiKey | None, Depends(require_scope("read", unless_open_reads=True))]
+IngestKey = Annotated[ApiKey | None, Depends(require_scope("ingest"))]
+AdminKey = Annotated[ApiKey | None, Depends(require_scope("admin"))]

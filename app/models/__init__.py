@@ -1,0 +1,10 @@
+"""Table models, one file per table, imported here so that Alembic sees every table."""
+
+from app.models.actor import Actor, ActorAlias
+from app.models.api_key import ApiKey
+from app.models.article import Article
+from app.models.figure import Figure
+from app.models.mention import Mention
+from app.models.statement import Statement
+
+__all__ = ["Actor", "ActorAlias", "ApiKey", "Article", "Figure", "Mention", "Statement"]

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Column, Text
+from sqlmodel import Field, SQLModel
+
+from app.models.base import BigId
+
+
+class Figure(SQLModel, table=True):
+    """A reported number: what it counts, whose, and who claims it, with its span."""
+
+    __tablename__ = "figures"
+
+    id: int | None = Field(default=None, sa_type=BigId, primary_key=True)
+    article_id: int = Field(sa_type=BigId, foreign_key="articles.id", ondelete="CASCADE", index=True)
+    value: float = Field(index=True)
+    low: float | None = None
+    high: float | None = None
+    qualifier: str | None = Field(default=None, max_length=60)
+    category: str = Field(max_length=20, index=True)
+    object: str | None = Field(default=None, max_length=300)
+    subject_id: int | None = Field(
+        default=None, sa_type=BigId, foreign_key="actors.id", ondelete="SET NULL", index=True
+    )
+    claimant_id: int | None = Field(
+        default=None, sa_type=BigId, foreign_key="actors.id", ondelete="SET NULL", index=True
+    )
+    statement_id: int | None = Field(
+        default=None, sa_type=BigId, foreign_key="statements.id", ondelete="SET NULL", index=True
+    )
+    period_start: date | None = Field(default=None, index=True)
+    period_end: date | None = None
+    char_start: int
+    char_end: int
+    text: str = Field(max_length=1000)
+    sentence_start: int
+    sentence_end: int
+    sentence: str = Field(sa_column=Column(Text, nullable=False))
