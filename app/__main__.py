@@ -1,0 +1,3 @@
+from app.cli.main import cli
+
+cli(prog_name="python -m app")

@@ -1,0 +1,219 @@
+"""Reported figures: every number that counts people, forces or materiel, with what it counts,
+its category, whose it is (subject) and who reports it (claimant).
+
+Numbers come from ``numbers.find_quantities`` (which already drops dates, times, money, ages...).
+A number becomes a figure only when the parse ties it to a category: the counted noun itself
+("53 dead", "30,000 refugees"), or the verb, adjective or noun that governs it, found by walking
+up the dependency tree from the counted noun ("2,300 soldiers were neutralized", "killing dozens
+of people", "the death toll rose to 50"). Lists that share one verb ("130 tanks, 200 artillery
+systems and 55 cars were destroyed") reach it through their conjunctions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from app.extraction.actors import ActorIndex
+from app.extraction.figure_rules import (
+    ADJ_CATEGORY,
+    NOUN_CATEGORY,
+    OWNED_CATEGORIES,
+    PARTICLE_CATEGORY,
+    PERSON_NOUNS,
+    REPORTING_LEMMAS,
+    VERB_CATEGORY,
+)
+from app.extraction.numbers import Quantity, find_quantities
+from app.extraction.types import FigureCategory
+
+# Dependency labels the search for a governing word may climb through.
+_CLIMB = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "conj", "appos", "nummod", "npadvmod", "attr",
+                    "compound", "amod", "quantmod", "nmod", "advmod", "dep", "oprd", "agent", "pcomp", "acomp",
+                    "obj", "cc", "punct", "det", "poss", "xcomp", "dative"})
+_MAX_CLIMB = 7
+
+
+@dataclass(slots=True)
+class RawFigure:
+    quantity: Quantity
+    category: FigureCategory
+    start: int
+    end: int
+    object: str | None
+    subject_key: str | None
+    sentence_start: int
+    sentence_end: int
+
+
+def find_figures(doc: Doc, actors: ActorIndex) -> list[RawFigure]:
+    out: list[RawFigure] = []
+    covered: set[int] = set()  # tokens of counted noun phrases already used
+    for q in find_quantities(doc.text):
+        span = doc.char_span(q.number_start, q.number_end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        num = span[-1]
+        noun = _counted_noun(num)
+        category = _category(num, noun)
+        if category is None:
+            continue
+        end = q.end
+        if noun is not None and noun.i > num.i and noun.i - num.i <= 5:
+            end = max(end, noun.idx + len(noun))
+        subject = _subject(doc, actors, num, noun)
+        sent = num.sent
+        out.append(RawFigure(q, category, q.start, end, _object(noun), subject, sent.start_char, sent.end_char))
+        covered.update(range(span.start, (noun.i + 1) if noun is not None and noun.i > num.i else span.end))
+    out.extend(_implicit_ones(doc, actors, covered))
+    out.sort(key=lambda f: f.start)
+    _share_owners(out)
+    return out
+
+
+def _counted_noun(num: Token) -> Token | None:
+    """The noun a number counts: "2,300 [soldiers]", "dozens of [people]", "two of its [soldiers]"."""
+    if num.pos_ in {"NOUN", "PROPN"} and num.lemma_.casefold() not in {"dozen", "dozens", "hundreds", "thousands",
+                                                                        "scores", "millions", "tens"}:
+        return num  # "53 dead" parsed with the number inside the noun phrase
+    if num.dep_ in {"nummod", "quantmod", "amod", "compound"} and num.head.pos_ in {"NOUN", "PROPN", "ADJ"}:
+        head = num.head
+        if head.pos_ == "ADJ" and head.lemma_.casefold() not in ADJ_CATEGORY:
+            return None
+        return head
+    for child in num.children:  # "dozens of people", "nine of the dead", "2 of its soldiers"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _category(num: Token, noun: Token | None) -> FigureCategory | None:
+    if noun is not None:
+        own = NOUN_CATEGORY.get(noun.lemma_.casefold()) or NOUN_CATEGORY.get(noun.lower_)
+        if own is not None:
+            return own
+        for child in noun.children:  # "civilians killed in the raid", "people who died", "wounded soldiers"
+            found = _word_category(child) if child.dep_ in {"acl", "relcl", "amod"} else None
+            if found is not None:
+                return found
+    token = noun if noun is not None and noun.i > num.i else num
+    for _ in range(_MAX_CLIMB):
+        found = _word_category(token)
+        if found is not None and token is not noun:
+            return found
+        if token.pos_ in {"VERB", "AUX"}:
+            for child in token.children:  # "were dead", "were reported missing", "the death toll rose to"
+                if child.dep_ in {"acomp", "oprd", "xcomp"}:
+                    found = _word_category(child)
+                    if found is not None:
+                        return found
+                if child.dep_ in {"nsubj", "nsubjpass"} and child.lemma_.casefold() in {"toll", "number"}:
+                    return _toll(child)
+            if token.lemma_.casefold() in REPORTING_LEMMAS:
+                return None
+        if token.dep_ not in _CLIMB or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _word_category(token: Token) -> FigureCategory | None:
+    lemma = token.lemma_.casefold()
+    for child in token.children:
+        if child.dep_ in {"prt", "oprd", "acomp", "dobj", "advmod"}:
+            found = PARTICLE_CATEGORY.get((lemma, child.lemma_.casefold()))
+            if found is not None:
+                return found
+    if token.pos_ in {"VERB", "AUX"} and lemma in VERB_CATEGORY:
+        return VERB_CATEGORY[lemma]
+    if token.pos_ == "ADJ" or token.tag_ in {"VBN", "JJ"}:
+        found = ADJ_CATEGORY.get(token.lower_)
+        if found is not None:
+            return found
+    if token.pos_ == "NOUN" and lemma in {"toll"}:
+        return _toll(token)
+    if token.tag_ == "VBN" and lemma in VERB_CATEGORY:
+        return VERB_CATEGORY[lemma]
+    return None
+
+
+def _toll(token: Token) -> FigureCategory:
+    words = {c.lemma_.casefold() for c in token.children}
+    return "casualties" if "casualty" in words else "killed"
+
+
+def _object(noun: Token | None) -> str | None:
+    if noun is None:
+        return None
+    parts = [c for c in noun.lefts if c.dep_ in {"compound", "amod"} and c.pos_ != "NUM"] + [noun]
+    words = " ".join(t.text for t in parts)
+    return words[:300] or None
+
+
+def _subject(doc: Doc, actors: ActorIndex, num: Token, noun: Token | None) -> str | None:
+    """Whose losses or forces: an actor named inside the counted noun phrase ("2,300 Armenian
+    soldiers", "two of its soldiers", "26 CRPF personnel")."""
+    if noun is None:
+        return None
+    left = min([num.i, *(t.i for t in noun.lefts)])
+    right = noun.i + 1
+    for child in noun.rights:  # "members of the tribe", "personnel of the force"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            right = max(right, child.right_edge.i + 1)
+    for child in num.rights:  # "two of its soldiers"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            right = max(right, child.right_edge.i + 1)
+    start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1])
+    key = actors.at(start, end)
+    if key is None:
+        for t in doc[left:right]:
+            if t.lower_ in {"its", "their"}:
+                key = actors.resolve(t.idx, t.idx + len(t))
+                break
+    if key is not None and actors.actors[key].type == "state":
+        forces = actors.forces_of(key)
+        if forces is not None and noun.lemma_.casefold() not in {"civilian", "people", "resident", "villager"}:
+            return forces
+    return key
+
+
+def _implicit_ones(doc: Doc, actors: ActorIndex, covered: set[int]) -> list[RawFigure]:
+    """"Armed men shot dead the village chief", "a soldier was killed": one person, no numeral."""
+    found: list[RawFigure] = []
+    for token in doc:
+        if token.i in covered or token.pos_ != "NOUN" or token.tag_ != "NN":
+            continue
+        if token.lemma_.casefold() not in PERSON_NOUNS or token.dep_ not in {"nsubjpass", "dobj", "nsubj"}:
+            continue
+        if any(c.dep_ == "nummod" for c in token.children):
+            continue
+        det = [c for c in token.children if c.dep_ in {"det", "poss"}]
+        if not det or det[0].lower_ not in {"a", "an", "the", "one"}:
+            continue
+        verb = token.head
+        category = _word_category(verb)
+        if category not in {"killed", "injured", "captured", "arrested", "missing"}:
+            continue
+        if token.dep_ == "nsubj" and verb.lemma_.casefold() != "die":
+            continue
+        left = min(t.i for t in token.subtree if t.i <= token.i)
+        span = doc[left:token.i + 1]
+        sent = token.sent
+        found.append(RawFigure(
+            Quantity(span.start_char, span.end_char, span.start_char, span.end_char, 1, 1, 1, None, False),
+            category, span.start_char, span.end_char, token.text, _subject(doc, actors, token, token),
+            sent.start_char, sent.end_char,
+        ))
+    return found
+
+
+def _share_owners(figures: list[RawFigure]) -> None:
+    """In one sentence, an item of a list with no owner of its own takes the owner named for the
+    item before it ("130 tanks, 200 artillery systems and 55 cars" of the Armenian forces)."""
+    for prev, cur in zip(figures, figures[1:], strict=False):
+        if (cur.subject_key is None and prev.subject_key is not None and cur.sentence_start == prev.sentence_start
+                and cur.category in OWNED_CATEGORIES and prev.category in OWNED_CATEGORIES):
+            cur.subject_key = prev.subject_key

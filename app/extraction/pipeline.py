@@ -1,0 +1,68 @@
+"""The pipeline: one spaCy parse, then actors, statements and figures tied together.
+
+``extract`` is the one entry point: text and metadata in, an ``ExtractionResult`` out, with every
+span a Python str index into the text given."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.extraction.actors import ActorIndex, build_index
+from app.extraction.figures import find_figures
+from app.extraction.nlp import get_nlp
+from app.extraction.periods import period_of
+from app.extraction.statements import RawStatement, find_statements
+from app.extraction.types import ExtractionResult, Figure, Span, Statement
+
+# Bump when the output for the same text changes: stored articles record the version that
+# extracted them, and `python -m app reextract` refreshes the older ones.
+EXTRACTOR_VERSION = "0.1.0"
+
+
+def extract(text: str, *, published: date | None = None, title: str | None = None) -> ExtractionResult:
+    """Extract actors, statements and figures from an article's text. ``title`` is metadata only:
+    offsets always index into ``text``."""
+    del title  # not part of the text the offsets point into
+    doc = get_nlp()(text)
+    actors = build_index(doc)
+    statements = [_statement(actors, raw) for raw in find_statements(doc)]
+    figures = []
+    for raw in find_figures(doc, actors):
+        inside = _enclosing(statements, raw.start, raw.end)
+        period = period_of(doc.text, raw.sentence_start, raw.sentence_end, published)
+        figures.append(Figure(
+            value=raw.quantity.value, low=raw.quantity.low, high=raw.quantity.high,
+            qualifier=raw.quantity.qualifier, category=raw.category, object=raw.object,
+            subject_key=raw.subject_key,
+            claimant_key=statements[inside].speaker_key if inside is not None else None,
+            statement_index=inside, start=raw.start, end=raw.end,
+            sentence=Span(raw.sentence_start, raw.sentence_end),
+            period_start=period[0] if period else None, period_end=period[1] if period else None,
+        ))
+    return ExtractionResult(
+        version=EXTRACTOR_VERSION, actors=actors.used_actors(), mentions=actors.mentions(),
+        statements=statements, figures=figures,
+    )
+
+
+def _statement(actors: ActorIndex, raw: RawStatement) -> Statement:
+    speaker_key = None
+    speaker_text = None
+    if raw.speaker_span is not None:
+        speaker_text = actors.doc.text[raw.speaker_span.start:raw.speaker_span.end]
+        speaker_key = actors.resolve(raw.speaker_span.start, raw.speaker_span.end, raw.speaker_head)
+    if speaker_key is None and raw.speaker_appositive is not None:
+        speaker_key = actors.at(raw.speaker_appositive.start, raw.speaker_appositive.end)
+    return Statement(
+        speaker_key=speaker_key, speaker_text=speaker_text, speaker_span=raw.speaker_span, cue=raw.cue,
+        kind=raw.kind, start=raw.start, end=raw.end, sentence=raw.sentence,
+    )
+
+
+def _enclosing(statements: list[Statement], start: int, end: int) -> int | None:
+    """The statement whose content holds the span (the innermost when several do)."""
+    best = None
+    for i, s in enumerate(statements):
+        if s.start <= start and end <= s.end and (best is None or s.end - s.start < statements[best].end - statements[best].start):
+            best = i
+    return best

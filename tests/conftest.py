@@ -1,0 +1,110 @@
+"""Fixtures: every API test runs against a real database built by the migrations, once on a SQLite
+file and once on PostgreSQL when TEST_DATABASE_URL names a server (as `.ci/run` does)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlmodel import Session
+
+from app.core.config import Settings
+from app.core.migrations import upgrade
+from app.core.security import hash_key, new_key
+from app.main import create_app
+from app.models import ApiKey
+
+BACKENDS = ["sqlite", "postgresql"]
+TABLES = ["figures", "statements", "mentions", "actor_aliases", "actors", "articles", "api_keys"]
+
+
+def _postgres_server() -> str | None:
+    return os.environ.get("TEST_DATABASE_URL") or None
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A fresh, migrated database for the whole session on each backend."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+        upgrade(url)
+        yield url
+        return
+    server = _postgres_server()
+    if not server:
+        pytest.skip("TEST_DATABASE_URL is not set: PostgreSQL tests skipped")
+    server = Settings(database_url=server).database_url  # normalise the driver
+    name = f"ce_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(server).set(database=name).render_as_string(hide_password=False)
+    try:
+        upgrade(url)
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _empty(url: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
+        else:
+            for table in TABLES:
+                conn.execute(text(f"DELETE FROM {table}"))
+    engine.dispose()
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return Settings(database_url=database_url, environment="test", cursor_secret="test-secret")
+
+
+@pytest.fixture
+def app(settings: Settings) -> Iterator[object]:
+    application = create_app(settings)
+    yield application
+    application.state.db.dispose()
+    _empty(settings.database_url)
+
+
+@pytest.fixture
+def client(app: object) -> Iterator[TestClient]:
+    with TestClient(app) as c:  # type: ignore[arg-type]
+        yield c
+
+
+@pytest.fixture
+def keys(app: object) -> dict[str, str]:
+    """One API key of each scope, stored the way the CLI stores them."""
+    made = {scope: new_key() for scope in ("read", "ingest", "admin")}
+    with Session(app.state.db.writer) as session:  # type: ignore[attr-defined]
+        for scope, key in made.items():
+            session.add(ApiKey(key_hash=hash_key(key), prefix=key[:10], scope=scope))
+        session.commit()
+    return made
+
+
+@pytest.fixture
+def ingest(client: TestClient, keys: dict[str, str]):  # type: ignore[no-untyped-def]
+    """Ingest an article through the API and answer the stored article."""
+
+    def post(text: str, **meta: object) -> dict:  # type: ignore[type-arg]
+        response = client.post("/api/v1/articles", json={"text": text, **meta}, headers={"X-API-Key": keys["ingest"]})
+        assert response.status_code in (200, 201), response.text
+        return response.json()  # type: ignore[no-any-return]
+
+    return post
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
