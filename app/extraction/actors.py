@@ -17,12 +17,15 @@ descriptions ("he", "the ministry", "the army") back to the nearest compatible a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from app.extraction import gazetteer as gz
 from app.extraction.actor_rules import (
+    ANONYMOUS_SOURCES,
+    COMMON_ORG_WORDS,
     GOVERNMENT_NOUNS,
     MINISTRY_HEADS,
     canonical_ministry,
@@ -31,6 +34,7 @@ from app.extraction.actor_rules import (
     org_type,
     strip_titles,
 )
+from app.extraction.places import LOCATIVE_PREPOSITIONS, PLACE_NOUNS, place_names
 from app.extraction.types import Actor, ActorType, Mention
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "his", "her"})
@@ -60,6 +64,9 @@ class ActorIndex:
     actors: dict[str, Actor] = field(default_factory=dict)
     found: list[_Found] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)  # "armenia|prime minister" -> person key
+    # actors known only from one bare NER name ("Tamil" as PERSON): kept only when a statement or
+    # figure refers to them, since the small model mislabels many such words
+    weak: set[str] = field(default_factory=set)
 
     # ------------------------------------------------------------------ building
 
@@ -98,6 +105,11 @@ class ActorIndex:
                               aliases=(*country.adjectives[:2], *country.names[:3]))
 
     # ------------------------------------------------------------------ reading
+
+    def drop_unused_weak(self, used: set[str]) -> None:
+        gone = {k for k in self.weak if k not in used and not any(
+            a.affiliation == k for a in self.actors.values())}
+        self.found = [f for f in self.found if f.key not in gone]
 
     def mentions(self) -> list[Mention]:
         text = self.doc.text
@@ -146,7 +158,7 @@ class ActorIndex:
     def resolve(self, start: int, end: int, head: int | None = None) -> str | None:
         """The actor a phrase refers to: one named in it, or the antecedent of a pronoun or of a
         definite description. None when nothing fits: a guess is worse than no speaker."""
-        named = self.at(start, end)
+        named = self.at(start, end) or self.by_name(self.doc.text[start:end])
         if named:
             return named
         words = self.doc.text[start:end].casefold().split()
@@ -154,7 +166,7 @@ class ActorIndex:
             return None
         last = words[-1].strip(".,")
         if len(words) == 1 and last in PRONOUNS_PERSON:
-            return self.before(start, {"person"})
+            return self.clause_subject(start) or self.before(start, {"person"})
         if len(words) == 1 and last in PRONOUNS_PLURAL:
             return self.before(start, {"state", "armed_group", "group", "organization", "international_org"})
         if len(words) == 1 and last in PRONOUN_IT:
@@ -165,8 +177,11 @@ class ActorIndex:
         if last in MINISTRY_HEADS:
             return self.before(start, {"organization"}, lambda a: "ministry" in a.key or "department" in a.key)
         kind = force_kind(last)
-        if kind is not None:
-            return self.before(start, {"armed_group"}, lambda a: kind == "police" or "police" not in a.key)
+        if kind == "police":
+            return self.before(start, {"armed_group"}, lambda a: "police" in a.key)
+        if kind is not None:  # "the military", "the army": a state's forces, not a rebel group
+            return self.before(start, {"armed_group"}, lambda a: a.affiliation is not None and "police" not in a.key
+                               and self.actors.get(a.affiliation, a).type == "state")
         if last in {"group", "organization", "movement", "rebels", "militants", "insurgents", "guerrillas"}:
             return self.before(start, {"armed_group", "organization"})
         if last in GOVERNMENT_NOUNS:
@@ -175,6 +190,38 @@ class ActorIndex:
         for role_key, person in reversed(self.roles.items()):
             if role_key.endswith("|" + role):
                 return person
+        return None
+
+    def by_name(self, phrase: str) -> str | None:
+        """An actor whose name or alias the phrase is, or a person whose surname or given name it is
+        (for names the NER missed in that sentence: "Pashinyan suggested...")."""
+        key = actor_key(re.sub(r"(?:'s|’s)$", "", phrase.strip()))
+        if not key or key in PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUN_IT:
+            return None
+        if key in self.actors:
+            return key
+        people = []
+        for k, a in self.actors.items():
+            if any(actor_key(alias) == key for alias in a.aliases):
+                return k
+            parts = a.name.casefold().split()
+            if a.type == "person" and len(parts) > 1 and key in {parts[0], parts[-1]}:
+                people.append(k)
+        return people[0] if len(people) == 1 else None
+
+    def clause_subject(self, char: int) -> str | None:
+        """For "he"/"she": the person who is the subject of the sentence the pronoun is in, when that
+        subject comes before it ("Ibrahim expressed surprise ... when he said")."""
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        for token in span.sent:
+            if token.i >= span.start:
+                break
+            if token.dep_ == "nsubj" and token.pos_ == "PROPN":
+                key = self.at(token.idx, token.idx + len(token)) or self.by_name(token.text)
+                if key is not None and self.actors[key].type == "person":
+                    return key
         return None
 
 
@@ -193,17 +240,10 @@ def build_index(doc: Doc) -> ActorIndex:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not claim(span.start, span.end):
             continue
-        parent = None
-        if known.affiliation:
-            parent_known = gz.known_actor(known.affiliation)
-            if parent_known is not None:
-                parent = index.add_actor(parent_known.name, parent_known.type,  # type: ignore[arg-type]
-                                         country=parent_known.country, aliases=parent_known.aliases)
-        key = index.add_actor(known.name, known.type, country=known.country,  # type: ignore[arg-type]
-                              affiliation=parent, aliases=known.aliases)
-        index.mention(key, start, end, span.root.i)
+        index.mention(_known(index, known), start, end, span.root.i)
 
-    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and gz.country(e.text) is None]
+    places = place_names(doc)
     # 2. state words and what they qualify
     for i, tok in enumerate(doc):
         if i in taken:
@@ -218,14 +258,41 @@ def build_index(doc: Doc) -> ActorIndex:
 
     # 3. people and organisations from NER
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
+        if ent.text in places or ent.label_ not in {"PERSON", "ORG", "NORP"}:
+            continue
+        capital = gz.country_by_capital(ent.text) if ent.label_ != "NORP" else None
+        if capital is not None:  # "Moscow said": the capital stands for the government
+            if claim(ent.start, ent.end):
+                index.mention(index.state(capital), ent.start_char, ent.end_char, ent.root.i)
+        elif ent.label_ == "PERSON":
             _person(index, doc, ent, claim)
         elif ent.label_ == "ORG":
-            _organization(index, ent, claim)
-        elif ent.label_ == "NORP":
+            _organization(index, doc, ent, claim)
+        else:
             _people_group(index, doc, ent, claim)
     _merge_surnames(index)
+    _merge_short_names(index)
+    _drop_place_only_states(index, doc)
     return index
+
+
+def _known(index: ActorIndex, known: gz.KnownActor) -> str:
+    """The actor for a gazetteer entry, with its parent; a state's own forces under their proper name
+    ("IDF") are that state's armed forces."""
+    parent = None
+    state = gz.country(known.affiliation) if known.affiliation else None
+    if state is not None:
+        parent = index.state(state)
+        if known.national_force:
+            adjective = state.adjectives[0] if state.adjectives else state.name
+            return index.add_actor(f"{adjective} armed forces", "armed_group", country=state.code, affiliation=parent,
+                                   aliases=(known.name, *known.aliases))
+    elif known.affiliation:
+        parent_known = gz.known_actor(known.affiliation)
+        if parent_known is not None:
+            parent = _known(index, parent_known)
+    return index.add_actor(known.name, known.type, country=known.country,  # type: ignore[arg-type]
+                           affiliation=parent, aliases=known.aliases)
 
 
 def _country_at(doc: Doc, i: int) -> tuple[gz.Country, int] | None:
@@ -251,74 +318,81 @@ def _is_state_word(tok: Token) -> bool:
 
 
 def _qualified(index: ActorIndex, doc: Doc, country: gz.Country, i: int, j: int, claim: object) -> None:
-    """A state word at tokens [i, j) and the phrase it qualifies."""
+    """A state word at tokens [i, j) and the noun phrase it qualifies, read from the phrase's head:
+    "Armenian [troops]" are its armed forces, "Azerbaijani Defense [Ministry]" its ministry,
+    "Armenian Prime Minister [Pashinyan]" a person, "Georgian [officials]" an anonymous group,
+    "the Georgian [government]" and a bare "Azerbaijan" the state; "a Palestinian refugee [camp]"
+    names no actor at all."""
+    assert callable(claim)
     state = index.state(country)
     adjective = country.adjectives[0] if country.adjectives else country.name
-    k = j
-    if k < len(doc) and doc[k].text in {"'s", "’s"}:
-        k += 1
-    # look right, within the noun phrase, for what the state word qualifies
-    end = k
-    while end < len(doc) and end - k < 4 and (doc[end].pos_ in {"ADJ", "PROPN", "NOUN"} or doc[end].text == "-"):
-        end += 1
-    phrase = doc[i:end]
-    words = [t.text for t in doc[k:end]]
-    lowered = [w.casefold() for w in words]
-    assert callable(claim)
-    # ministries: "Azerbaijani Defense Ministry", "Russia's Foreign Ministry"
-    for n in range(len(lowered), 0, -1):
-        if lowered[n - 1] in MINISTRY_HEADS and n >= 1:
-            name = canonical_ministry(adjective, words[:n])
-            if claim(i, k + n):
-                key = index.add_actor(name, "organization", country=country.code, affiliation=state)
-                index.mention(key, doc[i].idx, doc[k + n - 1].idx + len(doc[k + n - 1]), doc[k + n - 1].i)
+    root = doc[j - 1]
+    while root.dep_ in {"amod", "compound", "poss", "nmod"} and root.i < root.head.i <= root.i + 5:
+        root = root.head
+    k = j + 1 if j < len(doc) and doc[j].text in {"'s", "’s"} else j
+    words = doc[k:root.i + 1] if root.i >= k else doc[k:k]
+    lowered = [t.lower_ for t in words]
+
+    def add(key: str, last: int) -> None:
+        if claim(i, last + 1):
+            index.mention(key, doc[i].idx, doc[last].idx + len(doc[last]), doc[last].i)
+
+    # a ministry named inside the phrase, even when the phrase is about its spokesman
+    for n, word in enumerate(lowered):
+        if word in MINISTRY_HEADS and n > 0:
+            name = canonical_ministry(adjective, [t.text for t in words[:n + 1]])
+            add(index.add_actor(name, "organization", country=country.code, affiliation=state), words[n].i)
             return
-    # forces: "Armenian troops", "Russian strategic bombers", "Thai police"
-    for n in range(len(lowered), 0, -1):
-        kind = force_kind(lowered[n - 1])
-        if kind is not None:
-            name = f"{adjective} police" if kind == "police" else f"{adjective} armed forces"
-            if claim(i, k + n):
-                key = index.add_actor(name, "armed_group", country=country.code, affiliation=state)
-                index.mention(key, doc[i].idx, doc[k + n - 1].idx + len(doc[k + n - 1]), doc[k + n - 1].i)
-            return
-    # a title: "Armenian Prime Minister Pashinyan" / "the Azeri President"
-    titles = [n for n in range(len(words)) if is_title_token(words[n])]
-    if titles:
-        last_title = titles[-1]
-        role = " ".join(lowered[titles[0]:last_title + 1])
-        rest = doc[k + last_title + 1:end]
-        alias = doc[i:k + last_title + 1].text
-        if len(rest) and any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in rest):
-            name = strip_titles(rest.text)
-            if claim(i, end):
-                key = index.add_actor(name, "person", country=country.code, affiliation=state, aliases=(alias,))
-                index.roles[f"{country.code.casefold()}|{role}"] = key
-                index.mention(key, rest.start_char, rest.end_char, rest.root.i)
-                index.mention(state, doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), doc[i].i)
-            return
-        role_key = f"{country.code.casefold()}|{role}"
-        if role_key in index.roles:
-            key = index.roles[role_key]
-        else:
-            key = index.add_actor(f"{adjective} {' '.join(words[titles[0]:last_title + 1])}", "person",
-                                  country=country.code, affiliation=state)
-            index.roles[role_key] = key
-        if claim(i, k + last_title + 1):
-            index.mention(key, doc[i].idx, doc[k + last_title].idx + len(doc[k + last_title]), doc[k + last_title].i)
+    head = " ".join(lowered[-2:]) if len(lowered) >= 2 and force_kind(" ".join(lowered[-2:])) else (
+        lowered[-1] if lowered else "")
+    kind = force_kind(head) if head else None
+    if kind is not None:
+        name = f"{adjective} police" if kind == "police" else f"{adjective} armed forces"
+        add(index.add_actor(name, "armed_group", country=country.code, affiliation=state), root.i)
         return
-    # the state itself: "Azerbaijan", "Azeri", "the Georgian government"
-    if claim(i, j):
-        end_tok = j
-        if lowered and lowered[0] in GOVERNMENT_NOUNS and claim(j, k + 1):
-            end_tok = k + 1
-            index.add_alias(state, doc[i:end_tok].text)
-        index.mention(state, doc[i].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1]), doc[i].i)
-    del phrase
+    titles = [n for n, t in enumerate(words) if is_title_token(t.text)]
+    if titles:
+        _titled_person(index, doc, country, state, adjective, i, j, words, titles, add)
+        return
+    if lowered and root.lemma_.casefold() in ANONYMOUS_SOURCES and root.tag_ in {"NNS", "NNPS"}:
+        key = index.add_actor(f"{adjective} {root.lemma_.casefold()}s", "group", country=country.code,
+                              affiliation=state)
+        add(key, root.i)
+        return
+    if lowered and (root.lower_ in PLACE_NOUNS or root.lemma_.casefold() in PLACE_NOUNS):
+        return  # "an Israeli town", "the Russian border": a place, no actor
+    end_tok = root.i if lowered and root.lower_ in GOVERNMENT_NOUNS else j - 1
+    if end_tok != j - 1:
+        index.add_alias(state, doc[i:end_tok + 1].text)
+    add(state, end_tok)
+
+
+def _titled_person(index: ActorIndex, doc: Doc, country: gz.Country, state: str, adjective: str, i: int, j: int,
+                   words: Span, titles: list[int], add: Callable[[str, int], None]) -> None:
+    """"Armenian Prime Minister Pashinyan" (a named person) or "the Azeri President" (a role that a
+    name elsewhere in the article may fill)."""
+    last_title = titles[-1]
+    role = " ".join(t.lower_ for t in words[titles[0]:last_title + 1])
+    role_key = f"{country.code.casefold()}|{role}"
+    rest = words[last_title + 1:]
+    alias = doc[i:words[last_title].i + 1].text
+    if len(rest) and all(t.pos_ == "PROPN" for t in rest):
+        key = index.add_actor(strip_titles(rest.text), "person", country=country.code, affiliation=state,
+                              aliases=(alias,))
+        index.roles[role_key] = key
+        add(key, rest[-1].i)
+        return
+    key = index.roles.get(role_key) or index.add_actor(
+        f"{adjective} {' '.join(t.text for t in words[titles[0]:last_title + 1])}", "person",
+        country=country.code, affiliation=state)
+    index.roles[role_key] = key
+    add(key, words[last_title].i)
+    del j
 
 
 def _person(index: ActorIndex, doc: Doc, ent: Span, claim: object) -> None:
     assert callable(claim)
+    ent = doc[_name_start(doc, ent):ent.end]
     name = strip_titles(re.sub(r"(?:'s|’s)$", "", ent.text))
     if not name or not any(c.isupper() for c in name) or len(name) > 80:
         return
@@ -326,18 +400,40 @@ def _person(index: ActorIndex, doc: Doc, ent: Span, claim: object) -> None:
         return
     # titles written before the name ("Lt. Col. Barry Johnson", "Prime Minister Thaksin") are aliases
     start = ent.start
-    while start > 0 and (is_title_token(doc[start - 1].text) or doc[start - 1].text in {"Lt.", "Maj.", "Brig."}):
+    while start > 0 and (is_title_token(doc[start - 1].text) or doc[start - 1].text == "."):
         start -= 1
     key = index.add_actor(name, "person")
     if start < ent.start:
         index.add_alias(key, doc[start:ent.end].text)
+    elif " " not in name:
+        index.weak.add(key)
     index.mention(key, ent.start_char, ent.end_char, ent.root.i)
 
 
-def _organization(index: ActorIndex, ent: Span, claim: object) -> None:
+def _name_start(doc: Doc, ent: Span) -> int:
+    """Where a name really starts: NER often leaves the given name out ("Col. Somjit [Nasomyon]")."""
+    first = ent.start
+    while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].ent_type_ == "" and \
+            doc[first - 1].text[:1].isupper() and not is_title_token(doc[first - 1].text) and ent.end - first < 4:
+        first -= 1
+    return first
+
+
+def _titled(doc: Doc, start: int) -> bool:
+    while start > 0 and doc[start - 1].text == ".":
+        start -= 1
+    return start > 0 and is_title_token(doc[start - 1].text)
+
+
+def _organization(index: ActorIndex, doc: Doc, ent: Span, claim: object) -> None:
     assert callable(claim)
     name = re.sub(r"^(?:the|The)\s+", "", re.sub(r"(?:'s|’s)$", "", ent.text)).strip()
-    if len(name) < 2 or len(name) > 120 or not claim(ent.start, ent.end):
+    if len(name) < 2 or len(name) > 120 or name.casefold() in COMMON_ORG_WORDS:
+        return
+    if len(ent) <= 2 and _titled(doc, _name_start(doc, ent)):
+        _person(index, doc, ent, claim)  # "Col. Nasomyon": NER took a titled surname for an ORG
+        return
+    if not claim(ent.start, ent.end):
         return
     country = gz.country(name)
     if country is not None:  # NER calls some states ORG ("Azerbaijan's")
@@ -345,10 +441,13 @@ def _organization(index: ActorIndex, ent: Span, claim: object) -> None:
         return
     known = gz.known_actor(name)
     if known is not None:
-        key = index.add_actor(known.name, known.type, country=known.country,  # type: ignore[arg-type]
-                              aliases=known.aliases)
+        key = _known(index, known)
     else:
-        key = _acronym_of(index, name) or index.add_actor(name, org_type(name))
+        key = _acronym_of(index, name) or _short_form_of(index, name)
+        if key is None:
+            key = index.add_actor(name, org_type(name))
+            if " " not in name:
+                index.weak.add(key)
     index.mention(key, ent.start_char + (len(ent.text) - len(ent.text.lstrip())), ent.end_char, ent.root.i)
 
 
@@ -363,6 +462,17 @@ def _acronym_of(index: ActorIndex, name: str) -> str | None:
     return None
 
 
+def _short_form_of(index: ActorIndex, name: str) -> str | None:
+    """"Tigers" after "Tamil Tigers": a name that ends an actor's name or alias is that actor."""
+    folded = name.casefold()
+    for key, actor in index.actors.items():
+        if actor.type in {"armed_group", "organization", "international_org"}:
+            for full in (actor.name, *actor.aliases):
+                if " " in full and full.casefold().endswith(" " + folded):
+                    return key
+    return None
+
+
 def _people_group(index: ActorIndex, doc: Doc, ent: Span, claim: object) -> None:
     """A people or faction qualifying a collective armed noun: "Chechen rebels", "Maoist rebels"."""
     assert callable(claim)
@@ -371,11 +481,11 @@ def _people_group(index: ActorIndex, doc: Doc, ent: Span, claim: object) -> None
     nxt = doc[ent.end]
     if gz.country(ent.text) is not None:
         return
-    group = gz.GROUP_NOUNS.get(nxt.lemma_.casefold()) if isinstance(gz.GROUP_NOUNS, dict) else None
-    if group is None or not claim(ent.start, ent.end + 1):
+    armed = gz.GROUP_NOUNS.get(nxt.lower_) or gz.GROUP_NOUNS.get(nxt.lemma_.casefold())
+    if not armed or not claim(ent.start, ent.end + 1):
         return
     name = f"{ent.text} {nxt.text}"
-    key = index.add_actor(name, "armed_group" if group else "group")
+    key = index.add_actor(name, "armed_group")
     index.mention(key, ent.start_char, nxt.idx + len(nxt), nxt.i)
 
 
@@ -392,13 +502,50 @@ def _merge_surnames(index: ActorIndex) -> None:
         fulls = [p for p in people if p is not short and p.name.split()[-1] == short.name]
         if len(fulls) != 1:
             continue
-        full = fulls[0]
-        for f in index.found:
-            if f.key == short.key:
-                f.key = full.key
-        for alias in [short.name, *short.aliases]:
-            index.add_alias(full.key, alias)
-        for role, person in list(index.roles.items()):
-            if person == short.key:
-                index.roles[role] = full.key
-        del index.actors[short.key]
+        _move(index, short.key, fulls[0].key)
+
+
+def _merge_short_names(index: ActorIndex) -> None:
+    """A lone first name ("Fouad") whose person also appears with the full name is that person."""
+    people = [a for a in index.actors.values() if a.type == "person"]
+    for short in people:
+        if " " in short.name or short.key not in index.actors:
+            continue
+        fulls = [p for p in people if p is not short and p.name.split()[0] == short.name and " " in p.name]
+        if len(fulls) == 1:
+            _move(index, short.key, fulls[0].key)
+
+
+def _move(index: ActorIndex, old: str, new: str) -> None:
+    for f in index.found:
+        if f.key == old:
+            f.key = new
+    for alias in [index.actors[old].name, *index.actors[old].aliases]:
+        index.add_alias(new, alias)
+    for role, person in list(index.roles.items()):
+        if person == old:
+            index.roles[role] = new
+    index.weak.discard(old)
+    del index.actors[old]
+
+
+def _drop_place_only_states(index: ActorIndex, doc: Doc) -> None:
+    """A state named only as a location ("a summit in Japan") is a place in that article."""
+    by_key: dict[str, list[_Found]] = {}
+    for f in index.found:
+        by_key.setdefault(f.key, []).append(f)
+    for key, found in by_key.items():
+        if index.actors[key].type != "state" or any(a.affiliation == key for a in index.actors.values()):
+            continue
+        if all(_after_locative(doc, f.start) for f in found):
+            index.found = [f for f in index.found if f.key != key]
+
+
+def _after_locative(doc: Doc, char: int) -> bool:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.lower_ == "the" and span.start > 1:
+        before = doc[span.start - 2]
+    return before.lower_ in LOCATIVE_PREPOSITIONS

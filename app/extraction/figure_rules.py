@@ -12,7 +12,8 @@ from app.extraction.types import FigureCategory
 # Lemmas of verbs (and verb-like adjectives) whose object or passive subject is the counted thing.
 VERB_CATEGORY: dict[str, FigureCategory] = {
     **dict.fromkeys(["kill", "die", "slay", "massacre", "behead", "execute", "murder", "assassinate", "perish",
-                     "slaughter", "lynch", "eliminate", "drown"], "killed"),
+                     "slaughter", "lynch", "eliminate", "drown",
+                     "suffocate", "asphyxiate", "behead"], "killed"),
     **dict.fromkeys(["wound", "injure", "hurt", "maim", "hospitalize", "hospitalise"], "injured"),
     **dict.fromkeys(["neutralize", "neutralise"], "casualties"),
     **dict.fromkeys(["capture", "abduct", "kidnap", "seize", "surrender"], "captured"),
@@ -52,6 +53,35 @@ NOUN_CATEGORY: dict[str, FigureCategory] = {
     **dict.fromkeys(["refugee", "evacuee", "idp", "displaced", "homeless"], "displaced"),
     **dict.fromkeys(["missing"], "missing"),
 }
+
+# Event nouns whose "of" phrase is the counted thing: "the capture of two soldiers", "the bodies of
+# five children", "the evacuation of 3,000 residents".
+NOMINAL_CATEGORY: dict[str, FigureCategory] = {
+    **dict.fromkeys(["death", "killing", "murder", "massacre", "execution", "body", "corpse", "funeral",
+                     "slaughter", "assassination", "remains"], "killed"),
+    **dict.fromkeys(["wounding", "injury"], "injured"),
+    **dict.fromkeys(["capture", "abduction", "kidnapping", "seizure"], "captured"),
+    **dict.fromkeys(["arrest", "detention", "roundup"], "arrested"),
+    **dict.fromkeys(["disappearance"], "missing"),
+    **dict.fromkeys(["evacuation", "displacement", "exodus", "flight", "expulsion", "deportation"], "displaced"),
+    **dict.fromkeys(["destruction", "downing", "loss"], "destroyed"),
+    **dict.fromkeys(["deployment", "dispatch"], "deployed"),
+}
+
+# Counted things that are materiel or buildings: they can be destroyed, damaged, captured or
+# deployed, never killed or wounded, whatever the sentence says of the people in it.
+MATERIEL_NOUNS = frozenset({
+    "tank", "vehicle", "car", "truck", "gun", "system", "depot", "aircraft", "plane", "jet", "helicopter",
+    "drone", "missile", "rocket", "launcher", "artillery", "howitzer", "ship", "boat", "vessel", "warship",
+    "building", "house", "home", "shelter", "school", "bridge", "post", "position", "bunker", "base",
+    "weapon", "mortar", "piece", "station", "installation", "warehouse", "carrier", "apc", "bmp", "radar",
+    "battery", "facility", "structure", "shop", "mosque", "church", "hospital", "clinic",
+})
+MATERIEL_CATEGORIES = frozenset({"destroyed", "damaged", "captured", "deployed", "other"})
+
+# Counted places are no conflict figure: "captured four towns" counts territory, not losses.
+PLACE_COUNT_NOUNS = frozenset({"town", "village", "city", "district", "province", "region", "area", "country",
+                               "nation", "state", "hill", "kilometre", "kilometer", "mile", "front", "street"})
 
 # Adjectives that give the category as a predicate or modifier: "were dead", "wounded soldiers".
 ADJ_CATEGORY: dict[str, FigureCategory] = {

@@ -13,11 +13,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from app.extraction import gazetteer as gz
 from app.extraction.actors import ActorIndex
 from app.extraction.figure_rules import (
     ADJ_CATEGORY,
+    MATERIEL_CATEGORIES,
+    MATERIEL_NOUNS,
+    NOMINAL_CATEGORY,
+    PLACE_COUNT_NOUNS,
     NOUN_CATEGORY,
     OWNED_CATEGORIES,
     PARTICLE_CATEGORY,
@@ -26,6 +31,8 @@ from app.extraction.figure_rules import (
     VERB_CATEGORY,
 )
 from app.extraction.numbers import Quantity, find_quantities
+from app.extraction.implicit import implicit_counts
+from app.extraction.subjects import CIVILIAN_NOUNS, owner_in_sentence, subject_of
 from app.extraction.types import FigureCategory
 
 # Dependency labels the search for a governing word may climb through.
@@ -45,6 +52,7 @@ class RawFigure:
     subject_key: str | None
     sentence_start: int
     sentence_end: int
+    noun_lemma: str | None = None
 
 
 def find_figures(doc: Doc, actors: ActorIndex) -> list[RawFigure]:
@@ -56,19 +64,28 @@ def find_figures(doc: Doc, actors: ActorIndex) -> list[RawFigure]:
             continue
         num = span[-1]
         noun = _counted_noun(num)
+        if noun is not None and noun.lemma_.casefold() in PLACE_COUNT_NOUNS:
+            continue
         category = _category(num, noun)
+        if category is not None and noun is not None and noun.lemma_.casefold() in MATERIEL_NOUNS \
+                and category not in MATERIEL_CATEGORIES:
+            category = _materiel_category(num.sent)
         if category is None:
             continue
         end = q.end
         if noun is not None and noun.i > num.i and noun.i - num.i <= 5:
             end = max(end, noun.idx + len(noun))
-        subject = _subject(doc, actors, num, noun)
+        subject = subject_of(doc, actors, num, noun)
         sent = num.sent
-        out.append(RawFigure(q, category, q.start, end, _object(noun), subject, sent.start_char, sent.end_char))
+        out.append(RawFigure(q, category, q.start, end, _object(noun), subject, sent.start_char, sent.end_char,
+                             noun.lemma_.casefold() if noun is not None else None))
         covered.update(range(span.start, (noun.i + 1) if noun is not None and noun.i > num.i else span.end))
-    out.extend(_implicit_ones(doc, actors, covered))
+    out.extend(implicit_counts(doc, actors, covered))
     out.sort(key=lambda f: f.start)
     _share_owners(out)
+    for f in out:
+        if f.subject_key is None and f.category in MATERIEL_CATEGORIES - {"deployed"}:
+            f.subject_key = owner_in_sentence(doc, actors, f.sentence_start, f.sentence_end, f.start)
     return out
 
 
@@ -91,23 +108,32 @@ def _counted_noun(num: Token) -> Token | None:
 
 
 def _category(num: Token, noun: Token | None) -> FigureCategory | None:
+    following = num.nbor(1) if num.i + 1 < len(num.doc) else None
+    if following is not None and following.tag_ in {"VBN", "JJ"} and (noun is None or noun is following):
+        found = ADJ_CATEGORY.get(following.lower_)  # "2,500 killed and 8,000 wounded", "53 dead"
+        if found is not None:
+            return found
     if noun is not None:
         own = NOUN_CATEGORY.get(noun.lemma_.casefold()) or NOUN_CATEGORY.get(noun.lower_)
         if own is not None:
             return own
         for child in noun.children:  # "civilians killed in the raid", "people who died", "wounded soldiers"
-            found = _word_category(child) if child.dep_ in {"acl", "relcl", "amod"} else None
+            found = word_category(child) if child.dep_ in {"acl", "relcl", "amod"} else None
             if found is not None:
                 return found
     token = noun if noun is not None and noun.i > num.i else num
     for _ in range(_MAX_CLIMB):
-        found = _word_category(token)
+        found = word_category(token)
         if found is not None and token is not noun:
             return found
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+            event = NOMINAL_CATEGORY.get(token.head.head.lemma_.casefold())
+            if event is not None:  # "the capture of two soldiers", "the bodies of five children"
+                return event
         if token.pos_ in {"VERB", "AUX"}:
             for child in token.children:  # "were dead", "were reported missing", "the death toll rose to"
                 if child.dep_ in {"acomp", "oprd", "xcomp"}:
-                    found = _word_category(child)
+                    found = word_category(child)
                     if found is not None:
                         return found
                 if child.dep_ in {"nsubj", "nsubjpass"} and child.lemma_.casefold() in {"toll", "number"}:
@@ -120,13 +146,23 @@ def _category(num: Token, noun: Token | None) -> FigureCategory | None:
     return None
 
 
-def _word_category(token: Token) -> FigureCategory | None:
+def word_category(token: Token) -> FigureCategory | None:
+    """The category a verb, adjective or noun gives to what it governs, idioms included: "shot
+    dead", "hacked to death", "fatally stabbed", "found dead", "taken hostage"."""
     lemma = token.lemma_.casefold()
     for child in token.children:
         if child.dep_ in {"prt", "oprd", "acomp", "dobj", "advmod"}:
             found = PARTICLE_CATEGORY.get((lemma, child.lemma_.casefold()))
             if found is not None:
                 return found
+        if token.pos_ == "VERB" and child.lower_ == "fatally":
+            return "killed"
+        if token.pos_ == "VERB" and child.dep_ == "prep" and child.lower_ == "to" and any(
+                g.lower_ == "death" for g in child.children):
+            return "killed"
+        if lemma == "find" and child.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} and \
+                child.lower_ in {"dead", "murdered", "killed", "slain", "beheaded"}:
+            return "killed"
     if token.pos_ in {"VERB", "AUX"} and lemma in VERB_CATEGORY:
         return VERB_CATEGORY[lemma]
     if token.pos_ == "ADJ" or token.tag_ in {"VBN", "JJ"}:
@@ -137,6 +173,15 @@ def _word_category(token: Token) -> FigureCategory | None:
         return _toll(token)
     if token.tag_ == "VBN" and lemma in VERB_CATEGORY:
         return VERB_CATEGORY[lemma]
+    return None
+
+
+def _materiel_category(sentence: Span) -> FigureCategory | None:
+    """The fate of counted materiel: the first destroy/damage/capture word of its sentence."""
+    for token in sentence:
+        found = word_category(token)
+        if found in MATERIEL_CATEGORIES:
+            return found
     return None
 
 
@@ -153,67 +198,11 @@ def _object(noun: Token | None) -> str | None:
     return words[:300] or None
 
 
-def _subject(doc: Doc, actors: ActorIndex, num: Token, noun: Token | None) -> str | None:
-    """Whose losses or forces: an actor named inside the counted noun phrase ("2,300 Armenian
-    soldiers", "two of its soldiers", "26 CRPF personnel")."""
-    if noun is None:
-        return None
-    left = min([num.i, *(t.i for t in noun.lefts)])
-    right = noun.i + 1
-    for child in noun.rights:  # "members of the tribe", "personnel of the force"
-        if child.dep_ == "prep" and child.lower_ == "of":
-            right = max(right, child.right_edge.i + 1)
-    for child in num.rights:  # "two of its soldiers"
-        if child.dep_ == "prep" and child.lower_ == "of":
-            right = max(right, child.right_edge.i + 1)
-    start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1])
-    key = actors.at(start, end)
-    if key is None:
-        for t in doc[left:right]:
-            if t.lower_ in {"its", "their"}:
-                key = actors.resolve(t.idx, t.idx + len(t))
-                break
-    if key is not None and actors.actors[key].type == "state":
-        forces = actors.forces_of(key)
-        if forces is not None and noun.lemma_.casefold() not in {"civilian", "people", "resident", "villager"}:
-            return forces
-    return key
-
-
-def _implicit_ones(doc: Doc, actors: ActorIndex, covered: set[int]) -> list[RawFigure]:
-    """"Armed men shot dead the village chief", "a soldier was killed": one person, no numeral."""
-    found: list[RawFigure] = []
-    for token in doc:
-        if token.i in covered or token.pos_ != "NOUN" or token.tag_ != "NN":
-            continue
-        if token.lemma_.casefold() not in PERSON_NOUNS or token.dep_ not in {"nsubjpass", "dobj", "nsubj"}:
-            continue
-        if any(c.dep_ == "nummod" for c in token.children):
-            continue
-        det = [c for c in token.children if c.dep_ in {"det", "poss"}]
-        if not det or det[0].lower_ not in {"a", "an", "the", "one"}:
-            continue
-        verb = token.head
-        category = _word_category(verb)
-        if category not in {"killed", "injured", "captured", "arrested", "missing"}:
-            continue
-        if token.dep_ == "nsubj" and verb.lemma_.casefold() != "die":
-            continue
-        left = min(t.i for t in token.subtree if t.i <= token.i)
-        span = doc[left:token.i + 1]
-        sent = token.sent
-        found.append(RawFigure(
-            Quantity(span.start_char, span.end_char, span.start_char, span.end_char, 1, 1, 1, None, False),
-            category, span.start_char, span.end_char, token.text, _subject(doc, actors, token, token),
-            sent.start_char, sent.end_char,
-        ))
-    return found
-
-
 def _share_owners(figures: list[RawFigure]) -> None:
     """In one sentence, an item of a list with no owner of its own takes the owner named for the
     item before it ("130 tanks, 200 artillery systems and 55 cars" of the Armenian forces)."""
     for prev, cur in zip(figures, figures[1:], strict=False):
         if (cur.subject_key is None and prev.subject_key is not None and cur.sentence_start == prev.sentence_start
-                and cur.category in OWNED_CATEGORIES and prev.category in OWNED_CATEGORIES):
+                and cur.category in OWNED_CATEGORIES and prev.category in OWNED_CATEGORIES
+                and cur.noun_lemma not in CIVILIAN_NOUNS and gz.GROUP_NOUNS.get(cur.noun_lemma or "") is not False):
             cur.subject_key = prev.subject_key

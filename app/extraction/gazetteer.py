@@ -72,6 +72,7 @@ class KnownActor:
     aliases: tuple[str, ...]
     country: str | None  # alpha-3 of the state it belongs to, or the country an armed group fights in
     affiliation: str | None  # canonical name of the parent actor or state
+    national_force: bool = False  # a state's own armed forces under their proper name (IDF, Tatmadaw)
 
 
 def _load(name: str) -> Any:
@@ -298,8 +299,9 @@ def _actors() -> _Actors:
                 continue
             for item in entries:
                 aliases = _unique([a for a in item["aliases"] if a != item["name"]])
-                kind = _SECTION_TYPES[section]
-                actor = KnownActor(item["name"], kind, aliases, item.get("country"), item.get("affiliation"))
+                kind = item.get("type", _SECTION_TYPES[section])
+                actor = KnownActor(item["name"], kind, aliases, item.get("country"), item.get("affiliation"),
+                                   bool(item.get("national_force", False)))
                 actors.append(actor)
                 exact, generic = set(item.get("exact", [])), set(item.get("generic", []))
                 for phrase in (actor.name, *aliases):

@@ -5,6 +5,7 @@ span a Python str index into the text given."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from app.extraction.actors import ActorIndex, build_index
@@ -18,6 +19,10 @@ from app.extraction.types import ExtractionResult, Figure, Span, Statement
 # extracted them, and `python -m app reextract` refreshes the older ones.
 EXTRACTOR_VERSION = "0.1.0"
 
+# A document as the speaker ("the statement said"): it speaks for whoever issued the statement before.
+DOCUMENT_SPEAKER = re.compile(r"(?i)^(?:the|a|that|this|its|their)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|release|"
+                              r"report|bulletin|announcement)$")
+
 
 def extract(text: str, *, published: date | None = None, title: str | None = None) -> ExtractionResult:
     """Extract actors, statements and figures from an article's text. ``title`` is metadata only:
@@ -25,7 +30,9 @@ def extract(text: str, *, published: date | None = None, title: str | None = Non
     del title  # not part of the text the offsets point into
     doc = get_nlp()(text)
     actors = build_index(doc)
-    statements = [_statement(actors, raw) for raw in find_statements(doc)]
+    statements: list[Statement] = []
+    for raw in find_statements(doc):
+        statements.append(_statement(actors, raw, statements[-1] if statements else None))
     figures = []
     for raw in find_figures(doc, actors):
         inside = _enclosing(statements, raw.start, raw.end)
@@ -39,24 +46,47 @@ def extract(text: str, *, published: date | None = None, title: str | None = Non
             sentence=Span(raw.sentence_start, raw.sentence_end),
             period_start=period[0] if period else None, period_end=period[1] if period else None,
         ))
+    referenced = {s.speaker_key for s in statements} | {f.subject_key for f in figures} | {
+        f.claimant_key for f in figures}
+    actors.drop_unused_weak({k for k in referenced if k})
     return ExtractionResult(
         version=EXTRACTOR_VERSION, actors=actors.used_actors(), mentions=actors.mentions(),
         statements=statements, figures=figures,
     )
 
 
-def _statement(actors: ActorIndex, raw: RawStatement) -> Statement:
+def _statement(actors: ActorIndex, raw: RawStatement, previous: Statement | None) -> Statement:
     speaker_key = None
     speaker_text = None
+    if raw.speaker_appositive is not None:  # "a military spokesman, Lt. Col. Barry Johnson, said"
+        named = actors.at(raw.speaker_appositive.start, raw.speaker_appositive.end)
+        if named is not None and actors.actors[named].type == "person":
+            speaker_key = named
     if raw.speaker_span is not None:
         speaker_text = actors.doc.text[raw.speaker_span.start:raw.speaker_span.end]
-        speaker_key = actors.resolve(raw.speaker_span.start, raw.speaker_span.end, raw.speaker_head)
+        if speaker_key is None and DOCUMENT_SPEAKER.match(speaker_text) and previous is not None:
+            speaker_key = previous.speaker_key  # "the statement said": whoever issued it
+        if speaker_key is None:
+            speaker_key = actors.resolve(raw.speaker_span.start, raw.speaker_span.end, raw.speaker_head)
+        if speaker_key is None and raw.speaker_head is not None:
+            speaker_key = _of_phrase(actors, raw.speaker_head)
     if speaker_key is None and raw.speaker_appositive is not None:
         speaker_key = actors.at(raw.speaker_appositive.start, raw.speaker_appositive.end)
     return Statement(
         speaker_key=speaker_key, speaker_text=speaker_text, speaker_span=raw.speaker_span, cue=raw.cue,
         kind=raw.kind, start=raw.start, end=raw.end, sentence=raw.sentence,
     )
+
+
+def _of_phrase(actors: ActorIndex, head: int) -> str | None:
+    """"Members of the Security Council said": the body the speakers belong to."""
+    token = actors.doc[head]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            span = actors.doc[prep.i + 1:prep.right_edge.i + 1]
+            if len(span):
+                return actors.at(span.start_char, span.end_char)
+    return None
 
 
 def _enclosing(statements: list[Statement], start: int, end: int) -> int | None:
