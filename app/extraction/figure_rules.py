@@ -44,8 +44,8 @@ PARTICLE_CATEGORY: dict[tuple[str, str], FigureCategory] = {
 
 # Lemmas of nouns that carry their own category: "53 dead", "30,000 refugees", "the death toll".
 NOUN_CATEGORY: dict[str, FigureCategory] = {
-    **dict.fromkeys(["death", "dead", "fatality", "body", "corpse", "victim", "toll", "killing", "martyr"],
-                    "killed"),
+    **dict.fromkeys(["death", "dead", "fatality", "body", "corpse", "victim", "toll", "killing", "martyr",
+                     "life"], "killed"),
     **dict.fromkeys(["wounded", "injured", "injury"], "injured"),
     **dict.fromkeys(["casualty"], "casualties"),
     **dict.fromkeys(["prisoner", "captive", "hostage", "pow", "abductee"], "captured"),
@@ -58,7 +58,7 @@ NOUN_CATEGORY: dict[str, FigureCategory] = {
 # five children", "the evacuation of 3,000 residents".
 NOMINAL_CATEGORY: dict[str, FigureCategory] = {
     **dict.fromkeys(["death", "killing", "murder", "massacre", "execution", "body", "corpse", "funeral",
-                     "slaughter", "assassination", "remains"], "killed"),
+                     "slaughter", "assassination", "remains", "life", "killer", "murderer"], "killed"),
     **dict.fromkeys(["wounding", "injury"], "injured"),
     **dict.fromkeys(["capture", "abduction", "kidnapping", "seizure"], "captured"),
     **dict.fromkeys(["arrest", "detention", "roundup"], "arrested"),
@@ -110,7 +110,15 @@ PERSON_NOUNS = frozenset({
     "infant", "pilgrim", "tourist", "passenger", "employee", "headman", "sergeant", "constable", "jawan",
     "trooper", "serviceman", "militiaman", "insurgent", "gunman", "bomber", "protester", "demonstrator",
     "person", "mother", "father", "son", "daughter", "wife", "husband", "brother", "sister", "peacekeeper",
+    "head", "ruler", "deputy", "secretary", "chairman", "chairwoman", "delegate", "candidate", "scholar", "convert",
+    "professor", "lawyer", "principal", "pastor", "bishop", "sheikh", "chieftain", "king", "prince", "monarch",
+    "aide", "bodyguard", "guardsman", "cadet", "recruit", "pilot", "sailor", "medic", "paramedic", "physician",
+    "surgeon", "engineer", "contractor", "vendor", "herder", "herdsman", "fisherman", "hunter", "miner",
+    "informant", "suspect", "detainee", "prisoner", "inmate", "hostage", "victim", "survivor", "witness",
 })
+
+# Nouns of two people: "a Chinese couple was killed" is two.
+PAIR_NOUNS = frozenset({"couple", "pair", "twins"})
 
 # Categories whose counted things belong to an owner that a list shares: in "destroyed 130 tanks,
 # 200 artillery systems and 55 cars" of the enemy, every item is the enemy's.

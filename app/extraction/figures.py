@@ -12,6 +12,7 @@ systems and 55 cars were destroyed") reach it through their conjunctions.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -114,18 +115,29 @@ def _category(num: Token, noun: Token | None) -> FigureCategory | None:
         if found is not None:
             return found
     if noun is not None:
-        own = NOUN_CATEGORY.get(noun.lemma_.casefold()) or NOUN_CATEGORY.get(noun.lower_)
-        if own is not None:
-            return own
         for child in noun.children:  # "civilians killed in the raid", "people who died", "wounded soldiers"
             found = word_category(child) if child.dep_ in {"acl", "relcl", "amod"} else None
             if found is not None:
                 return found
+    governed = _governing_category(num, noun)
+    if governed is not None:
+        return None if governed == "agent" else governed
+    if noun is not None:  # what the counted noun says of itself: "53 dead", "30,000 refugees"
+        return NOUN_CATEGORY.get(noun.lemma_.casefold()) or NOUN_CATEGORY.get(noun.lower_)
+    return None
+
+
+def _governing_category(num: Token, noun: Token | None) -> FigureCategory | Literal["agent"] | None:
+    """Walk up from the counted phrase to the verb, adjective or event noun that governs it. The
+    verb wins over the noun's own meaning: "34 refugees were killed" counts the dead. A count in a
+    passive's agent ("killed by two gunmen") is the perpetrators: "agent", no figure."""
     token = noun if noun is not None and noun.i > num.i else num
     for _ in range(_MAX_CLIMB):
         found = word_category(token)
         if found is not None and token is not noun:
             return found
+        if token.dep_ == "agent" or (token.dep_ == "prep" and token.lower_ == "by" and token.head.tag_ == "VBN"):
+            return "agent"
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
             event = NOMINAL_CATEGORY.get(token.head.head.lemma_.casefold())
             if event is not None:  # "the capture of two soldiers", "the bodies of five children"
@@ -140,6 +152,8 @@ def _category(num: Token, noun: Token | None) -> FigureCategory | None:
                     return _toll(child)
             if token.lemma_.casefold() in REPORTING_LEMMAS:
                 return None
+            if token.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+                return None  # a coordinated clause of its own: "20 were killed and 3,000 refugees crossed"
         if token.dep_ not in _CLIMB or token.head is token:
             return None
         token = token.head

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from app.extraction import gazetteer as gz
 from app.extraction.actors import ActorIndex
-from app.extraction.figure_rules import PERSON_NOUNS
+from app.extraction.figure_rules import PAIR_NOUNS, PERSON_NOUNS
 from app.extraction.numbers import Quantity
 from app.extraction.subjects import subject_of
 
@@ -37,7 +37,7 @@ _THING_WORDS = frozenset({"center", "centre", "order", "border", "power", "water
 
 def is_person_noun(token: Token) -> bool:
     lemma = token.lemma_.casefold()
-    if token.ent_type_ == "PERSON" or lemma in PERSON_NOUNS or lemma in gz.PERSON_TITLES:
+    if token.ent_type_ == "PERSON" or lemma in PERSON_NOUNS or lemma in PAIR_NOUNS or lemma in gz.PERSON_TITLES:
         return True
     return token.pos_ == "NOUN" and len(lemma) > 4 and lemma.endswith(_PERSON_ENDINGS) and lemma not in _THING_WORDS
 
@@ -79,7 +79,7 @@ def implicit_counts(doc: Doc, actors: ActorIndex, covered: set[int]) -> list[Raw
         if verb.pos_ not in {"VERB", "AUX", "ADJ"}:
             continue
         category = word_category(verb)
-        if category not in COUNTED:
+        if category not in COUNTED or verb.tag_ == "VB":  # "trying to capture a commander": not done
             continue
         for victim in _victims(verb):
             if victim.i in covered or victim.i in seen:
@@ -94,7 +94,7 @@ def implicit_counts(doc: Doc, actors: ActorIndex, covered: set[int]) -> list[Raw
                 left = victim.left_edge.i
             span = doc[left:right + 1]
             sent = victim.sent
-            value = float(len(people))
+            value = float(len(people) + sum(1 for t in people if t.lemma_.casefold() in PAIR_NOUNS))
             found.append(RawFigure(
                 Quantity(span.start_char, span.end_char, span.start_char, span.end_char, value, value, value, None,
                          False),

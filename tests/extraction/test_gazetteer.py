@@ -337,7 +337,7 @@ def test_known_actor(phrase: str, name: str, type_: str) -> None:
 
 @pytest.mark.parametrize(
     "phrase",
-    ["is", "Is", "un", "Un", "Tigers", "Shining", "Maoists", "Naxalites", "Guardian", "fact", "Fact", "let",
+    ["is", "Is", "un", "Un", "Tigers", "Shining", "Maoists", "Guardian", "fact", "Fact", "let",
      "Army", "Front", "Brigades", "Islamic", "Movement", "Russia", "President", "KIA"],
 )
 def test_ambiguous_or_common_words_are_not_known_actors(phrase: str) -> None:
@@ -516,3 +516,23 @@ def test_person_title_tables() -> None:
 def test_group_nouns(noun: str, armed: bool) -> None:
     assert gz.GROUP_NOUNS[noun] is armed
     assert (noun in gz.ARMED_GROUP_NOUNS) is armed
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "type_"),
+    [
+        ("Naxals", "Naxalites", "armed_group"),
+        ("CRPF", "Central Reserve Police Force", "armed_group"),
+        ("IDF", "Israel Defense Forces", "armed_group"),
+    ],
+)
+def test_named_forces_are_armed_groups(phrase: str, name: str, type_: str) -> None:
+    known = gz.known_actor(phrase)
+    assert known is not None and (known.name, known.type) == (name, type_)
+
+
+def test_national_forces_are_flagged_for_the_state_armed_forces() -> None:
+    idf = gz.known_actor("IDF")
+    assert idf is not None and idf.national_force and idf.affiliation == "Israel"
+    crpf = gz.known_actor("CRPF")
+    assert crpf is not None and not crpf.national_force
