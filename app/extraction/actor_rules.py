@@ -11,20 +11,54 @@ from app.extraction.types import ActorType
 # Heads of ministries and departments, lower-cased ("Defense Ministry", "State Department").
 MINISTRY_HEADS = frozenset({"ministry", "department", "office", "staff", "secretariat"})
 # Nouns by which a state word means the state itself ("the Georgian government").
-GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "regime", "cabinet", "state",
-                              "leadership", "country"})
+GOVERNMENT_NOUNS = frozenset(
+    {"government", "administration", "authorities", "regime", "cabinet", "state", "leadership", "country"}
+)
 _POLICE = frozenset({"police", "policemen", "policeman", "police officers", "gendarmerie", "gendarmes"})
 # Plural nouns for unnamed sources: "Georgian officials said" names a group of the state's officials,
 # not the state itself (a serious reader keeps the two apart).
-ANONYMOUS_SOURCES = frozenset({"official", "source", "diplomat", "authority", "leader", "commander", "general",
-                               "spokesman", "spokesperson", "investigator", "analyst", "expert", "lawmaker"})
+ANONYMOUS_SOURCES = frozenset(
+    {
+        "official",
+        "source",
+        "diplomat",
+        "authority",
+        "leader",
+        "commander",
+        "general",
+        "spokesman",
+        "spokesperson",
+        "investigator",
+        "analyst",
+        "expert",
+        "lawmaker",
+    }
+)
 
 # Common nouns that NER sometimes tags ORG when capitalised ("Parliament", "the Army"): alone, they
 # name no particular organisation.
-COMMON_ORG_WORDS = frozenset({
-    "parliament", "senate", "congress", "government", "cabinet", "army", "police", "military", "ministry",
-    "court", "council", "assembly", "administration", "state", "navy", "air force", "coalition", "opposition",
-})
+COMMON_ORG_WORDS = frozenset(
+    {
+        "parliament",
+        "senate",
+        "congress",
+        "government",
+        "cabinet",
+        "army",
+        "police",
+        "military",
+        "ministry",
+        "court",
+        "council",
+        "assembly",
+        "administration",
+        "state",
+        "navy",
+        "air force",
+        "coalition",
+        "opposition",
+    }
+)
 
 
 def force_kind(word: str) -> Literal["military", "police"] | None:
@@ -54,24 +88,41 @@ def _title_words() -> frozenset[str]:
 
 # Words of multi-word titles that alone name a force or an office, not a person ("military
 # spokesman" is a title; "the Turkish military" is not a person).
-_NOT_TITLE_HEADS = frozenset({"military", "police", "army", "defense", "defence", "security", "state", "government",
-                              "party", "press", "rebel", "opposition", "ministry", "foreign office"})
+_NOT_TITLE_HEADS = frozenset(
+    {
+        "military",
+        "police",
+        "army",
+        "defense",
+        "defence",
+        "security",
+        "state",
+        "government",
+        "party",
+        "press",
+        "rebel",
+        "opposition",
+        "ministry",
+        "foreign office",
+    }
+)
 
 
 _TITLE_WORDS = _title_words()
 
 
 def strip_titles(name: str) -> str:
-    """"Prime Minister Vladimir Putin" -> "Vladimir Putin"; "Lt. Col. Barry Johnson" -> "Barry Johnson"."""
+    """ "Prime Minister Vladimir Putin" -> "Vladimir Putin"; "Lt. Col. Barry Johnson" -> "Barry Johnson"."""
     words = name.split()
-    while len(words) > 1 and (words[0].strip(".").casefold() in _TITLE_WORDS
-                              or re.fullmatch(r"[A-Z][a-z]{0,3}\.", words[0])):
+    while len(words) > 1 and (
+        words[0].strip(".").casefold() in _TITLE_WORDS or re.fullmatch(r"[A-Z][a-z]{0,3}\.", words[0])
+    ):
         words.pop(0)
     return " ".join(words).strip(" ,")
 
 
 def canonical_ministry(adjective: str, words: list[str]) -> str:
-    """"Azerbaijani" + ["Defence", "Ministry"] -> "Azerbaijani Defense Ministry"; "Ministry of
+    """ "Azerbaijani" + ["Defence", "Ministry"] -> "Azerbaijani Defense Ministry"; "Ministry of
     Defense" word orders become "<Adj> Defense Ministry" so that one ministry has one name."""
     phrase = " ".join(words)
     m = re.match(r"(?i)ministry of (?:the )?(.+)", phrase)
@@ -86,8 +137,10 @@ _ARMED_WORDS = re.compile(
     r"liberation|rebels?|insurgents?|mujahideen|jihad|tigers|commandos?|fighters|corps)\b"
 )
 _INTERNATIONAL = re.compile(r"(?i)^(?:U\.?N\.?|United Nations|European|NATO|International)\b")
-_ORG_WORDS = re.compile(r"(?i)\b(ministry|department|office|council|agency|committee|party|court|"
-                        r"commission|bureau|service|union|institute|organi[sz]ation|association)\b")
+_ORG_WORDS = re.compile(
+    r"(?i)\b(ministry|department|office|council|agency|committee|party|court|"
+    r"commission|bureau|service|union|institute|organi[sz]ation|association)\b"
+)
 
 
 def org_type(name: str) -> ActorType:

@@ -34,6 +34,7 @@ from app.extraction.actor_rules import (
     org_type,
     strip_titles,
 )
+from app.extraction.nlp import sentence_of
 from app.extraction.places import LOCATIVE_PREPOSITIONS, PLACE_NOUNS, place_names
 from app.extraction.types import Actor, ActorType, Mention
 
@@ -61,6 +62,7 @@ class _Found:
 @dataclass
 class ActorIndex:
     doc: Doc
+    text: str = ""  # doc.text, kept once: spaCy rebuilds it on every access
     actors: dict[str, Actor] = field(default_factory=dict)
     found: list[_Found] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)  # "armenia|prime minister" -> person key
@@ -70,8 +72,15 @@ class ActorIndex:
 
     # ------------------------------------------------------------------ building
 
-    def add_actor(self, name: str, type: ActorType, *, country: str | None = None,
-                  affiliation: str | None = None, aliases: tuple[str, ...] = ()) -> str:
+    def add_actor(
+        self,
+        name: str,
+        type: ActorType,
+        *,
+        country: str | None = None,
+        affiliation: str | None = None,
+        aliases: tuple[str, ...] = (),
+    ) -> str:
         key = actor_key(name)
         actor = self.actors.get(key)
         if actor is None:
@@ -98,22 +107,24 @@ class ActorIndex:
                 self.found.remove(f)
                 break
         self.found.append(_Found(key, start, end, head))
-        self.add_alias(key, self.doc.text[start:end])
+        self.add_alias(key, self.text[start:end])
 
     def state(self, country: gz.Country) -> str:
-        return self.add_actor(country.name, "state", country=country.code,
-                              aliases=(*country.adjectives[:2], *country.names[:3]))
+        return self.add_actor(
+            country.name, "state", country=country.code, aliases=(*country.adjectives[:2], *country.names[:3])
+        )
 
     # ------------------------------------------------------------------ reading
 
     def drop_unused_weak(self, used: set[str]) -> None:
-        gone = {k for k in self.weak if k not in used and not any(
-            a.affiliation == k for a in self.actors.values())}
+        gone = {k for k in self.weak if k not in used and not any(a.affiliation == k for a in self.actors.values())}
         self.found = [f for f in self.found if f.key not in gone]
 
     def mentions(self) -> list[Mention]:
-        text = self.doc.text
-        return [Mention(f.key, f.start, f.end, text[f.start:f.end]) for f in sorted(self.found, key=lambda f: f.start)]
+        text = self.text
+        return [
+            Mention(f.key, f.start, f.end, text[f.start : f.end]) for f in sorted(self.found, key=lambda f: f.start)
+        ]
 
     def used_actors(self) -> list[Actor]:
         """Actors with at least one mention, plus the ones they are affiliated with."""
@@ -139,10 +150,13 @@ class ActorIndex:
             inside = [f for f in self.found if f.start < end and start < f.end]
         if not inside:
             return None
-        best = max(inside, key=lambda f: (TYPE_RANK[self.actors[f.key].type], f.end - f.start, -f.start))
+        # the most specific kind of actor; among equals the first ("both X and Y said" is X first)
+        best = max(inside, key=lambda f: (TYPE_RANK[self.actors[f.key].type], -f.start, f.end - f.start))
         return best.key
 
-    def before(self, char: int, types: set[str] | None = None, pred: object = None) -> str | None:
+    def before(
+        self, char: int, types: set[str] | None = None, pred: Callable[[Actor], bool] | None = None
+    ) -> str | None:
         """The nearest actor mentioned before ``char`` of one of ``types``."""
         for f in sorted(self.found, key=lambda f: f.start, reverse=True):
             if f.end > char:
@@ -150,7 +164,7 @@ class ActorIndex:
             actor = self.actors[f.key]
             if types is not None and actor.type not in types:
                 continue
-            if callable(pred) and not pred(actor):
+            if pred is not None and not pred(actor):
                 continue
             return f.key
         return None
@@ -158,10 +172,10 @@ class ActorIndex:
     def resolve(self, start: int, end: int, head: int | None = None) -> str | None:
         """The actor a phrase refers to: one named in it, or the antecedent of a pronoun or of a
         definite description. None when nothing fits: a guess is worse than no speaker."""
-        named = self.at(start, end) or self.by_name(self.doc.text[start:end])
+        named = self.at(start, end) or self.by_name(self.text[start:end])
         if named:
             return named
-        words = self.doc.text[start:end].casefold().split()
+        words = self.text[start:end].casefold().split()
         if not words:
             return None
         last = words[-1].strip(".,")
@@ -180,8 +194,7 @@ class ActorIndex:
         if kind == "police":
             return self.before(start, {"armed_group"}, lambda a: "police" in a.key)
         if kind is not None:  # "the military", "the army": a state's forces, not a rebel group
-            return self.before(start, {"armed_group"}, lambda a: a.affiliation is not None and "police" not in a.key
-                               and self.actors.get(a.affiliation, a).type == "state")
+            return self.before(start, {"armed_group"}, self._state_force)
         if last in {"group", "organization", "movement", "rebels", "militants", "insurgents", "guerrillas"}:
             return self.before(start, {"armed_group", "organization"})
         if last in GOVERNMENT_NOUNS:
@@ -191,6 +204,10 @@ class ActorIndex:
             if role_key.endswith("|" + role):
                 return person
         return None
+
+    def _state_force(self, actor: Actor) -> bool:
+        parent = self.actors.get(actor.affiliation) if actor.affiliation else None
+        return parent is not None and parent.type == "state" and "police" not in actor.key
 
     def by_name(self, phrase: str) -> str | None:
         """An actor whose name or alias the phrase is, or a person whose surname or given name it is
@@ -215,7 +232,7 @@ class ActorIndex:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         if span is None:
             return None
-        for token in span.sent:
+        for token in sentence_of(span[0]):
             if token.i >= span.start:
                 break
             if token.dep_ == "nsubj" and token.pos_ == "PROPN":
@@ -226,7 +243,7 @@ class ActorIndex:
 
 
 def build_index(doc: Doc) -> ActorIndex:
-    index = ActorIndex(doc)
+    index = ActorIndex(doc, doc.text)
     taken: set[int] = set()  # tokens already inside a mention
 
     def claim(start_tok: int, end_tok: int) -> bool:
@@ -236,7 +253,7 @@ def build_index(doc: Doc) -> ActorIndex:
         return True
 
     # 1. gazetteer actors
-    for start, end, known in gz.known_actor_in(doc.text):
+    for start, end, known in gz.known_actor_in(index.text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not claim(span.start, span.end):
             continue
@@ -245,7 +262,7 @@ def build_index(doc: Doc) -> ActorIndex:
     persons = [e for e in doc.ents if e.label_ == "PERSON" and gz.country(e.text) is None]
     places = place_names(doc)
     # 2. state words and what they qualify
-    for i, tok in enumerate(doc):
+    for i in range(len(doc)):
         if i in taken:
             continue
         match = _country_at(doc, i)
@@ -258,9 +275,11 @@ def build_index(doc: Doc) -> ActorIndex:
 
     # 3. people and organisations from NER
     for ent in doc.ents:
-        if ent.text in places or ent.label_ not in {"PERSON", "ORG", "NORP"}:
+        if ent.text in places or ent.label_ not in {"PERSON", "ORG", "NORP", "GPE"}:
             continue
         capital = gz.country_by_capital(ent.text) if ent.label_ != "NORP" else None
+        if ent.label_ == "GPE" and (capital is None or ent.root.dep_ not in {"nsubj", "nsubjpass", "poss"}):
+            continue  # a town or region, or a capital as a location ("from London"): a place
         if capital is not None:  # "Moscow said": the capital stands for the government
             if claim(ent.start, ent.end):
                 index.mention(index.state(capital), ent.start_char, ent.end_char, ent.root.i)
@@ -285,21 +304,33 @@ def _known(index: ActorIndex, known: gz.KnownActor) -> str:
         parent = index.state(state)
         if known.national_force:
             adjective = state.adjectives[0] if state.adjectives else state.name
-            return index.add_actor(f"{adjective} armed forces", "armed_group", country=state.code, affiliation=parent,
-                                   aliases=(known.name, *known.aliases))
+            return index.add_actor(
+                f"{adjective} armed forces",
+                "armed_group",
+                country=state.code,
+                affiliation=parent,
+                aliases=(known.name, *known.aliases),
+            )
     elif known.affiliation:
         parent_known = gz.known_actor(known.affiliation)
         if parent_known is not None:
             parent = _known(index, parent_known)
-    return index.add_actor(known.name, known.type, country=known.country,  # type: ignore[arg-type]
-                           affiliation=parent, aliases=known.aliases)
+    return index.add_actor(
+        known.name,
+        known.type,  # type: ignore[arg-type]
+        country=known.country,
+        affiliation=parent,
+        aliases=known.aliases,
+    )
 
 
 def _country_at(doc: Doc, i: int) -> tuple[gz.Country, int] | None:
+    if not doc[i].text[:1].isupper():  # every state word we accept starts with a capital
+        return None
     for width in (3, 2, 1):
         if i + width > len(doc):
             continue
-        span = doc[i:i + width]
+        span = doc[i : i + width]
         if width > 1 and any(t.is_punct and t.text != "." for t in span):
             continue
         words = span.text
@@ -313,8 +344,13 @@ def _country_at(doc: Doc, i: int) -> tuple[gz.Country, int] | None:
 
 def _is_state_word(tok: Token) -> bool:
     # "us" the pronoun, "Chad" the name, "Georgia" in "Georgia Smith": only capitalised words that
-    # are not inside a person's name count.
-    return tok.text[:1].isupper() and tok.ent_type_ != "PERSON"
+    # are not inside a person's name count (NER calling "Azerbaijani" alone a PERSON is no name).
+    if not tok.text[:1].isupper():
+        return False
+    if tok.ent_type_ != "PERSON":
+        return True
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and len(ent) == 1
 
 
 def _qualified(index: ActorIndex, doc: Doc, country: gz.Country, i: int, j: int, claim: object) -> None:
@@ -330,7 +366,7 @@ def _qualified(index: ActorIndex, doc: Doc, country: gz.Country, i: int, j: int,
     while root.dep_ in {"amod", "compound", "poss", "nmod"} and root.i < root.head.i <= root.i + 5:
         root = root.head
     k = j + 1 if j < len(doc) and doc[j].text in {"'s", "’s"} else j
-    words = doc[k:root.i + 1] if root.i >= k else doc[k:k]
+    words = doc[k : root.i + 1] if root.i >= k else doc[k:k]
     lowered = [t.lower_ for t in words]
 
     def add(key: str, last: int) -> None:
@@ -340,11 +376,14 @@ def _qualified(index: ActorIndex, doc: Doc, country: gz.Country, i: int, j: int,
     # a ministry named inside the phrase, even when the phrase is about its spokesman
     for n, word in enumerate(lowered):
         if word in MINISTRY_HEADS and n > 0:
-            name = canonical_ministry(adjective, [t.text for t in words[:n + 1]])
+            name = canonical_ministry(adjective, [t.text for t in words[: n + 1]])
             add(index.add_actor(name, "organization", country=country.code, affiliation=state), words[n].i)
             return
-    head = " ".join(lowered[-2:]) if len(lowered) >= 2 and force_kind(" ".join(lowered[-2:])) else (
-        lowered[-1] if lowered else "")
+    head = (
+        " ".join(lowered[-2:])
+        if len(lowered) >= 2 and force_kind(" ".join(lowered[-2:]))
+        else (lowered[-1] if lowered else "")
+    )
     kind = force_kind(head) if head else None
     if kind is not None:
         name = f"{adjective} police" if kind == "police" else f"{adjective} armed forces"
@@ -355,36 +394,51 @@ def _qualified(index: ActorIndex, doc: Doc, country: gz.Country, i: int, j: int,
         _titled_person(index, doc, country, state, adjective, i, j, words, titles, add)
         return
     if lowered and root.lemma_.casefold() in ANONYMOUS_SOURCES and root.tag_ in {"NNS", "NNPS"}:
-        key = index.add_actor(f"{adjective} {root.lemma_.casefold()}s", "group", country=country.code,
-                              affiliation=state)
+        key = index.add_actor(
+            f"{adjective} {root.lemma_.casefold()}s", "group", country=country.code, affiliation=state
+        )
         add(key, root.i)
         return
     if lowered and (root.lower_ in PLACE_NOUNS or root.lemma_.casefold() in PLACE_NOUNS):
         return  # "an Israeli town", "the Russian border": a place, no actor
     end_tok = root.i if lowered and root.lower_ in GOVERNMENT_NOUNS else j - 1
     if end_tok != j - 1:
-        index.add_alias(state, doc[i:end_tok + 1].text)
+        index.add_alias(state, doc[i : end_tok + 1].text)
     add(state, end_tok)
 
 
-def _titled_person(index: ActorIndex, doc: Doc, country: gz.Country, state: str, adjective: str, i: int, j: int,
-                   words: Span, titles: list[int], add: Callable[[str, int], None]) -> None:
-    """"Armenian Prime Minister Pashinyan" (a named person) or "the Azeri President" (a role that a
+def _titled_person(
+    index: ActorIndex,
+    doc: Doc,
+    country: gz.Country,
+    state: str,
+    adjective: str,
+    i: int,
+    j: int,
+    words: Span,
+    titles: list[int],
+    add: Callable[[str, int], None],
+) -> None:
+    """ "Armenian Prime Minister Pashinyan" (a named person) or "the Azeri President" (a role that a
     name elsewhere in the article may fill)."""
     last_title = titles[-1]
-    role = " ".join(t.lower_ for t in words[titles[0]:last_title + 1])
+    role = " ".join(t.lower_ for t in words[titles[0] : last_title + 1])
     role_key = f"{country.code.casefold()}|{role}"
-    rest = words[last_title + 1:]
-    alias = doc[i:words[last_title].i + 1].text
+    rest = words[last_title + 1 :]
+    alias = doc[i : words[last_title].i + 1].text
     if len(rest) and all(t.pos_ == "PROPN" for t in rest):
-        key = index.add_actor(strip_titles(rest.text), "person", country=country.code, affiliation=state,
-                              aliases=(alias,))
+        key = index.add_actor(
+            strip_titles(rest.text), "person", country=country.code, affiliation=state, aliases=(alias,)
+        )
         index.roles[role_key] = key
         add(key, rest[-1].i)
         return
     key = index.roles.get(role_key) or index.add_actor(
-        f"{adjective} {' '.join(t.text for t in words[titles[0]:last_title + 1])}", "person",
-        country=country.code, affiliation=state)
+        f"{adjective} {' '.join(t.text for t in words[titles[0] : last_title + 1])}",
+        "person",
+        country=country.code,
+        affiliation=state,
+    )
     index.roles[role_key] = key
     add(key, words[last_title].i)
     del j
@@ -392,19 +446,33 @@ def _titled_person(index: ActorIndex, doc: Doc, country: gz.Country, state: str,
 
 def _person(index: ActorIndex, doc: Doc, ent: Span, claim: object) -> None:
     assert callable(claim)
-    ent = doc[_name_start(doc, ent):ent.end]
+    ent = doc[_name_start(doc, ent) : ent.end]
+    if is_title_token(ent[-1].text):
+        return  # "Chhattisgarh DGP": a role that the name after it fills, not a name
+    titled = [t.i for t in ent[:-1] if is_title_token(t.text)]
+    if titled:  # NER took the title in: "Chhattisgarh DGP Viswa Ranjan" is Viswa Ranjan
+        ent = doc[titled[-1] + 1 : ent.end]
     name = strip_titles(re.sub(r"(?:'s|’s)$", "", ent.text))
     if not name or not any(c.isupper() for c in name) or len(name) > 80:
         return
     if not claim(ent.start, ent.end):
         return
-    # titles written before the name ("Lt. Col. Barry Johnson", "Prime Minister Thaksin") are aliases
+    # titles written before the name ("Lt. Col. Barry Johnson", "Chief Minister Raman Singh") are
+    # aliases, and the role lets a later "the chief minister" find the person
     start = ent.start
     while start > 0 and (is_title_token(doc[start - 1].text) or doc[start - 1].text == "."):
         start -= 1
     key = index.add_actor(name, "person")
     if start < ent.start:
-        index.add_alias(key, doc[start:ent.end].text)
+        index.add_alias(key, doc[start : ent.end].text)
+        role = " ".join(t.lower_ for t in doc[start : ent.start] if t.text != "." and is_title_token(t.text))
+        index.roles.setdefault(f"|{role}", key)
+        if (
+            start > 0
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].ent_type_ in {"GPE", "ORG", "NORP", "PERSON"}
+        ):
+            index.add_alias(key, doc[start - 1 : ent.start].text)  # "Chhattisgarh Chief Minister"
     elif " " not in name:
         index.weak.add(key)
     index.mention(key, ent.start_char, ent.end_char, ent.root.i)
@@ -413,8 +481,14 @@ def _person(index: ActorIndex, doc: Doc, ent: Span, claim: object) -> None:
 def _name_start(doc: Doc, ent: Span) -> int:
     """Where a name really starts: NER often leaves the given name out ("Col. Somjit [Nasomyon]")."""
     first = ent.start
-    while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].ent_type_ == "" and \
-            doc[first - 1].text[:1].isupper() and not is_title_token(doc[first - 1].text) and ent.end - first < 4:
+    while (
+        first > 0
+        and doc[first - 1].pos_ == "PROPN"
+        and doc[first - 1].ent_type_ == ""
+        and doc[first - 1].text[:1].isupper()
+        and not is_title_token(doc[first - 1].text)
+        and ent.end - first < 4
+    ):
         first -= 1
     return first
 
@@ -443,8 +517,10 @@ def _organization(index: ActorIndex, doc: Doc, ent: Span, claim: object) -> None
     if known is not None:
         key = _known(index, known)
     else:
-        key = _acronym_of(index, name) or _short_form_of(index, name)
-        if key is None:
+        same = _acronym_of(index, name) or _short_form_of(index, name)
+        if same is not None:
+            key = same
+        else:
             key = index.add_actor(name, org_type(name))
             if " " not in name:
                 index.weak.add(key)
@@ -452,7 +528,7 @@ def _organization(index: ActorIndex, doc: Doc, ent: Span, claim: object) -> None
 
 
 def _acronym_of(index: ActorIndex, name: str) -> str | None:
-    """"LTTE" after "Liberation Tigers of Tamil Eelam": the same actor."""
+    """ "LTTE" after "Liberation Tigers of Tamil Eelam": the same actor."""
     if not (name.isupper() and 2 <= len(name) <= 8):
         return None
     for key, actor in index.actors.items():
@@ -463,7 +539,7 @@ def _acronym_of(index: ActorIndex, name: str) -> str | None:
 
 
 def _short_form_of(index: ActorIndex, name: str) -> str | None:
-    """"Tigers" after "Tamil Tigers": a name that ends an actor's name or alias is that actor."""
+    """ "Tigers" after "Tamil Tigers": a name that ends an actor's name or alias is that actor."""
     folded = name.casefold()
     for key, actor in index.actors.items():
         if actor.type in {"armed_group", "organization", "international_org"}:
@@ -490,12 +566,15 @@ def _people_group(index: ActorIndex, doc: Doc, ent: Span, claim: object) -> None
 
 
 def _merge_surnames(index: ActorIndex) -> None:
-    """"Pashinyan" after (or before) "Nikol Pashinyan" is the same person: mentions move to the
+    """ "Pashinyan" after (or before) "Nikol Pashinyan" is the same person: mentions move to the
     full name when exactly one full name of the article ends with that surname."""
     people = [a for a in index.actors.values() if a.type == "person"]
     # NER sometimes calls a lone surname an organisation ("Tekle said"); known actors keep their type
-    candidates = people + [a for a in index.actors.values()
-                           if a.type == "organization" and " " not in a.name and gz.known_actor(a.name) is None]
+    candidates = people + [
+        a
+        for a in index.actors.values()
+        if a.type == "organization" and " " not in a.name and gz.known_actor(a.name) is None
+    ]
     for short in candidates:
         if " " in short.name:
             continue

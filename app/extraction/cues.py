@@ -36,13 +36,14 @@ Frame = Literal["clause", "object", "target", "prep"]
 def _words(s: str) -> list[str]:
     return s.split()
 
+
 _CLAUSE = (
     "say tell add state explain insist note declare assert estimate predict argue write tweet "
     "complain stress emphasize emphasise reiterate suggest recall remark observe reply respond "
     "answer contend maintain concede counter retort caution testify boast proclaim speculate "
     "inform assure hint indicate conclude post comment allege announce claim vow "
     "promise pledge threaten warn acknowledge admit confirm deny report disclose reveal mention "
-    "describe"
+    "describe agree retweet concur"
 )
 _OBJECT = (
     "note mention describe question deny confirm report announce claim acknowledge admit cite reveal "
@@ -86,14 +87,32 @@ CUE_NOUNS: Final[frozenset[str]] = frozenset(
     )
 )
 
+# Verbs of thought and expectation: attribution in news writing ("officials believe the toll will
+# rise") only with a clause and a person or an organisation as subject (not "the data suggest").
+THOUGHT_CUES: Final[frozenset[str]] = frozenset(_words("believe think expect hope fear feel worry"))
+
+# Nouns of an utterance that take what was said as a "that" clause or an infinitive: "the army's
+# claim that ...", "the assertion by X that ...", "his pledge to withdraw".
+NOMINAL_CUES: Final[frozenset[str]] = frozenset(
+    _words(
+        "claim assertion allegation accusation charge warning promise pledge vow threat denial insistence "
+        "suggestion argument contention announcement assurance demand call prediction admission "
+        "acknowledgment acknowledgement confirmation statement report remark comment message offer proposal "
+        "order appeal plea request insistence"
+    )
+)
+
+# Verbs that make a nominal cue the subject's own act: "issued a warning that ...".
+LIGHT_VERBS: Final[frozenset[str]] = frozenset(
+    _words("make issue give repeat reiterate voice express deliver offer renew send post publish release")
+)
+
 # Verbs that only attribute when a whole clause follows ("the report found that ...").
-CLAUSE_ONLY_EXTRA: Final[frozenset[str]] = frozenset({"find", "show", "learn"})
+CLAUSE_ONLY_EXTRA: Final[frozenset[str]] = frozenset({"find", "show", "learn"}) | THOUGHT_CUES
 
 # Commissive and directive verbs whose infinitive is what was said: "vowed *to punish them*".
 INFINITIVE_CUES: Final[frozenset[str]] = frozenset(
-    _words(
-        "vow promise pledge threaten agree refuse decline offer propose demand warn urge"
-    )
+    _words("vow promise pledge threaten agree refuse decline offer propose demand warn urge")
 )
 
 # "called the attack a war crime": only with an object and what it is called.
@@ -106,9 +125,22 @@ QUOTE_ONLY_CUES: Final[frozenset[str]] = frozenset({"continue"})
 ACCORDING_TO: Final[str] = "according to"
 
 
-ANY_VERB_CUE: Final[frozenset[str]] = frozenset(CUE_VERBS) | CLAUSE_ONLY_EXTRA | NAMING_CUES | QUOTE_ONLY_CUES
+ANY_VERB_CUE: Final[frozenset[str]] = (
+    frozenset(CUE_VERBS) | CLAUSE_ONLY_EXTRA | NAMING_CUES | QUOTE_ONLY_CUES | THOUGHT_CUES
+)
 
 # ---------------------------------------------------------------- finding cues and speakers
+
+# Common nouns for people and bodies that speak in news copy ("officials believe ...").
+PEOPLE_NOUNS = frozenset(
+    _words(
+        "official officer spokesman spokeswoman spokesperson minister leader commander analyst expert "
+        "diplomat source resident witness doctor lawmaker senator president governor police army military "
+        "government ministry administration campaign party voter critic observer investigator prosecutor "
+        "aide adviser advisor economist researcher scientist activist rebel militant insurgent soldier "
+        "people man woman family mother father survivor victim refugee worker negotiator envoy mediator"
+    )
+)
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
@@ -144,20 +176,30 @@ def find_cues(doc: Doc, quote_of: list[int]) -> list[Cue]:
             continue
         low = t.lower_
         if low == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-            cues.append(Cue(t, doc[t.i:t.i + 2].text, Span(t.idx, doc[t.i + 1].idx + 2), None))
+            cues.append(Cue(t, doc[t.i : t.i + 2].text, Span(t.idx, doc[t.i + 1].idx + 2), None))
             continue
-        if t.pos_ == "NOUN" and t.lemma_.lower() in CUE_NOUNS:
+        if t.pos_ == "NOUN" and (t.lemma_.lower() in CUE_NOUNS or t.lemma_.lower() in NOMINAL_CUES):
             cues.append(Cue(t, t.text, Span(t.idx, t.idx + len(t)), None))
             continue
         if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG"):
             continue
         lemma = t.lemma_.lower()
-        particle = next((c for c in t.children if c.dep_ in ("prt", "prep")
-                         and (lemma, c.lower_) in PHRASAL_CUES and c.i == t.i + 1), None)
+        it = next((c for c in t.children if c.dep_ == "dobj" and c.lower_ == "it" and c.i == t.i + 1), None)
+        if lemma == "put" and it is not None and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children):
+            cues.append(Cue(t, doc[t.i : it.i + 1].text, Span(t.idx, it.idx + len(it)), None))  # "as X put it"
+            continue
+        particle = next(
+            (
+                c
+                for c in t.children
+                if c.dep_ in ("prt", "prep") and (lemma, c.lower_) in PHRASAL_CUES and c.i == t.i + 1
+            ),
+            None,
+        )
         if particle is not None:
             frame = PHRASAL_CUES[(lemma, particle.lower_)]
             span = Span(t.idx, particle.idx + len(particle))
-            cues.append(Cue(t, doc[t.i:particle.i + 1].text, span, frame))
+            cues.append(Cue(t, doc[t.i : particle.i + 1].text, span, frame))
         elif lemma in ANY_VERB_CUE:
             frame = CUE_VERBS.get(lemma, "clause")
             cues.append(Cue(t, t.text, Span(t.idx, t.idx + len(t)), frame))
@@ -171,6 +213,8 @@ def speaker_token(cue: Cue) -> Token | None:
     if cue.frame is None:
         if cue.text.lower().startswith("according"):
             return None
+        if cue.token.lemma_.lower() == "put":
+            return verb_subject(t)
         for c in t.children:
             if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from", "of")):
                 g = c if c.dep_ == "poss" else next((x for x in c.children if x.dep_ == "pobj"), None)
@@ -198,10 +242,19 @@ def verb_subject(v: Token) -> Token | None:
         if v.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and v.head is not v:
             if v.dep_ == "acl":
                 return v.head
+            if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.dep_ == "ccomp" and v.head.head.lemma_ in ANY_VERB_CUE:
+                v = v.head  # "X said A, citing B": the participle hangs on A but is X's act
             v = v.head
             continue
         return None
     return None
+
+
+def animate(t: Token) -> bool:
+    """Whether a speaker head can hold a view: a person, a group or a state, or a personal pronoun."""
+    if t.pos_ == "PRON":
+        return t.lower_ in ("i", "we", "he", "she", "they", "you", "who")
+    return t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN" or t.lemma_.lower() in PEOPLE_NOUNS
 
 
 def np_span(doc: Doc, head: Token) -> tuple[Span, Span | None]:

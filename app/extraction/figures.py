@@ -12,6 +12,7 @@ systems and 55 cars were destroyed") reach it through their conjunctions.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -23,23 +24,51 @@ from app.extraction.figure_rules import (
     MATERIEL_CATEGORIES,
     MATERIEL_NOUNS,
     NOMINAL_CATEGORY,
-    PLACE_COUNT_NOUNS,
     NOUN_CATEGORY,
     OWNED_CATEGORIES,
     PARTICLE_CATEGORY,
-    PERSON_NOUNS,
+    PLACE_COUNT_NOUNS,
     REPORTING_LEMMAS,
     VERB_CATEGORY,
 )
-from app.extraction.numbers import Quantity, find_quantities
 from app.extraction.implicit import implicit_counts
+from app.extraction.nlp import sentence_of
+from app.extraction.numbers import Quantity, find_quantities
 from app.extraction.subjects import CIVILIAN_NOUNS, owner_in_sentence, subject_of
 from app.extraction.types import FigureCategory
 
 # Dependency labels the search for a governing word may climb through.
-_CLIMB = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "conj", "appos", "nummod", "npadvmod", "attr",
-                    "compound", "amod", "quantmod", "nmod", "advmod", "dep", "oprd", "agent", "pcomp", "acomp",
-                    "obj", "cc", "punct", "det", "poss", "xcomp", "dative"})
+_CLIMB = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "pobj",
+        "prep",
+        "conj",
+        "appos",
+        "nummod",
+        "npadvmod",
+        "attr",
+        "compound",
+        "amod",
+        "quantmod",
+        "nmod",
+        "advmod",
+        "dep",
+        "oprd",
+        "agent",
+        "pcomp",
+        "acomp",
+        "obj",
+        "cc",
+        "punct",
+        "det",
+        "poss",
+        "xcomp",
+        "dative",
+    }
+)
 _MAX_CLIMB = 7
 
 
@@ -59,7 +88,7 @@ class RawFigure:
 def find_figures(doc: Doc, actors: ActorIndex) -> list[RawFigure]:
     out: list[RawFigure] = []
     covered: set[int] = set()  # tokens of counted noun phrases already used
-    for q in find_quantities(doc.text):
+    for q in find_quantities(actors.text):
         span = doc.char_span(q.number_start, q.number_end, alignment_mode="expand")
         if span is None or not len(span):
             continue
@@ -68,18 +97,33 @@ def find_figures(doc: Doc, actors: ActorIndex) -> list[RawFigure]:
         if noun is not None and noun.lemma_.casefold() in PLACE_COUNT_NOUNS:
             continue
         category = _category(num, noun)
-        if category is not None and noun is not None and noun.lemma_.casefold() in MATERIEL_NOUNS \
-                and category not in MATERIEL_CATEGORIES:
-            category = _materiel_category(num.sent)
+        if (
+            category is not None
+            and noun is not None
+            and noun.lemma_.casefold() in MATERIEL_NOUNS
+            and category not in MATERIEL_CATEGORIES
+        ):
+            category = _materiel_category(sentence_of(num))
         if category is None:
             continue
         end = q.end
         if noun is not None and noun.i > num.i and noun.i - num.i <= 5:
             end = max(end, noun.idx + len(noun))
         subject = subject_of(doc, actors, num, noun)
-        sent = num.sent
-        out.append(RawFigure(q, category, q.start, end, _object(noun), subject, sent.start_char, sent.end_char,
-                             noun.lemma_.casefold() if noun is not None else None))
+        sent = sentence_of(num)
+        out.append(
+            RawFigure(
+                q,
+                category,
+                q.start,
+                end,
+                _object(noun),
+                subject,
+                sent.start_char,
+                sent.end_char,
+                noun.lemma_.casefold() if noun is not None else None,
+            )
+        )
         covered.update(range(span.start, (noun.i + 1) if noun is not None and noun.i > num.i else span.end))
     out.extend(implicit_counts(doc, actors, covered))
     out.sort(key=lambda f: f.start)
@@ -92,8 +136,15 @@ def find_figures(doc: Doc, actors: ActorIndex) -> list[RawFigure]:
 
 def _counted_noun(num: Token) -> Token | None:
     """The noun a number counts: "2,300 [soldiers]", "dozens of [people]", "two of its [soldiers]"."""
-    if num.pos_ in {"NOUN", "PROPN"} and num.lemma_.casefold() not in {"dozen", "dozens", "hundreds", "thousands",
-                                                                        "scores", "millions", "tens"}:
+    if num.pos_ in {"NOUN", "PROPN"} and num.lemma_.casefold() not in {
+        "dozen",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "scores",
+        "millions",
+        "tens",
+    }:
         return num  # "53 dead" parsed with the number inside the noun phrase
     if num.dep_ in {"nummod", "quantmod", "amod", "compound"} and num.head.pos_ in {"NOUN", "PROPN", "ADJ"}:
         head = num.head
@@ -171,11 +222,18 @@ def word_category(token: Token) -> FigureCategory | None:
                 return found
         if token.pos_ == "VERB" and child.lower_ == "fatally":
             return "killed"
-        if token.pos_ == "VERB" and child.dep_ == "prep" and child.lower_ == "to" and any(
-                g.lower_ == "death" for g in child.children):
+        if (
+            token.pos_ == "VERB"
+            and child.dep_ == "prep"
+            and child.lower_ == "to"
+            and any(g.lower_ == "death" for g in child.children)
+        ):
             return "killed"
-        if lemma == "find" and child.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} and \
-                child.lower_ in {"dead", "murdered", "killed", "slain", "beheaded"}:
+        if (
+            lemma == "find"
+            and child.dep_ in {"oprd", "acomp", "xcomp", "ccomp"}
+            and child.lower_ in {"dead", "murdered", "killed", "slain", "beheaded"}
+        ):
             return "killed"
     if token.pos_ in {"VERB", "AUX"} and lemma in VERB_CATEGORY:
         return VERB_CATEGORY[lemma]
@@ -215,8 +273,14 @@ def _object(noun: Token | None) -> str | None:
 def _share_owners(figures: list[RawFigure]) -> None:
     """In one sentence, an item of a list with no owner of its own takes the owner named for the
     item before it ("130 tanks, 200 artillery systems and 55 cars" of the Armenian forces)."""
-    for prev, cur in zip(figures, figures[1:], strict=False):
-        if (cur.subject_key is None and prev.subject_key is not None and cur.sentence_start == prev.sentence_start
-                and cur.category in OWNED_CATEGORIES and prev.category in OWNED_CATEGORIES
-                and cur.noun_lemma not in CIVILIAN_NOUNS and gz.GROUP_NOUNS.get(cur.noun_lemma or "") is not False):
+    for prev, cur in pairwise(figures):
+        if (
+            cur.subject_key is None
+            and prev.subject_key is not None
+            and cur.sentence_start == prev.sentence_start
+            and cur.category in OWNED_CATEGORIES
+            and prev.category in OWNED_CATEGORIES
+            and cur.noun_lemma not in CIVILIAN_NOUNS
+            and gz.GROUP_NOUNS.get(cur.noun_lemma or "") is not False
+        ):
             cur.subject_key = prev.subject_key

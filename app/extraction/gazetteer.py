@@ -44,10 +44,25 @@ import pycountry
 _DATA = Path(__file__).parent / "data"
 
 __all__ = [
-    "ARMED_GROUP_NOUNS", "FORCE_MATERIEL_NOUNS", "FORCE_NOUNS", "FORCE_PERSONNEL_NOUNS", "GROUP_NOUNS",
-    "HEAD_OF_STATE_TITLES", "MINISTRY_WORDS", "NEWS_AGENCIES", "PERSON_TITLES", "Country", "KnownActor",
-    "all_countries", "all_known_actors", "country", "country_by_capital", "country_by_code", "known_actor",
-    "known_actor_in", "person_title",
+    "ARMED_GROUP_NOUNS",
+    "FORCE_MATERIEL_NOUNS",
+    "FORCE_NOUNS",
+    "FORCE_PERSONNEL_NOUNS",
+    "GROUP_NOUNS",
+    "HEAD_OF_STATE_TITLES",
+    "MINISTRY_WORDS",
+    "NEWS_AGENCIES",
+    "PERSON_TITLES",
+    "Country",
+    "KnownActor",
+    "all_countries",
+    "all_known_actors",
+    "country",
+    "country_by_capital",
+    "country_by_code",
+    "known_actor",
+    "known_actor_in",
+    "person_title",
 ]
 
 
@@ -130,9 +145,7 @@ class _Index(Generic[T]):
         self._prefixes: set[str] = set()  # lower-cased leading words of every key, to stop scans early
         self.max_words = 0
 
-    def add(
-        self, phrase: str, value: T, *, exact: bool = False, weak: bool = False, generic: bool = False
-    ) -> None:
+    def add(self, phrase: str, value: T, *, exact: bool = False, weak: bool = False, generic: bool = False) -> None:
         """Register a phrase. A phrase already naming another value is an error in the data, unless ``weak``
         (a fallback name such as pycountry's), which then gives way."""
         words = _words(phrase)
@@ -279,8 +292,13 @@ def all_countries() -> tuple[Country, ...]:
 # --- known actors -------------------------------------------------------------------------------------------
 
 # Section of organizations.json / armed_groups.json -> actor type.
-_SECTION_TYPES = {"international_org": "international_org", "organization": "organization",
-                  "news_media": "organization", "state_body": "organization", "armed_group": "armed_group"}
+_SECTION_TYPES = {
+    "international_org": "international_org",
+    "organization": "organization",
+    "news_media": "organization",
+    "state_body": "organization",
+    "armed_group": "armed_group",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,8 +318,14 @@ def _actors() -> _Actors:
             for item in entries:
                 aliases = _unique([a for a in item["aliases"] if a != item["name"]])
                 kind = item.get("type", _SECTION_TYPES[section])
-                actor = KnownActor(item["name"], kind, aliases, item.get("country"), item.get("affiliation"),
-                                   bool(item.get("national_force", False)))
+                actor = KnownActor(
+                    item["name"],
+                    kind,
+                    aliases,
+                    item.get("country"),
+                    item.get("affiliation"),
+                    bool(item.get("national_force", False)),
+                )
                 actors.append(actor)
                 exact, generic = set(item.get("exact", [])), set(item.get("generic", []))
                 for phrase in (actor.name, *aliases):

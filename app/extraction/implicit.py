@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from app.extraction import gazetteer as gz
 from app.extraction.actors import ActorIndex
 from app.extraction.figure_rules import PAIR_NOUNS, PERSON_NOUNS
+from app.extraction.nlp import sentence_of
 from app.extraction.numbers import Quantity
 from app.extraction.subjects import subject_of
 
@@ -26,13 +27,68 @@ INTRANSITIVE_DEATH = frozenset({"die", "perish"})
 # Agent-noun endings that mark a person ("reporter", "legislator", "activist", "politician"),
 # minus the common nouns of things that share them.
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant")
-_THING_WORDS = frozenset({"center", "centre", "order", "border", "power", "water", "number", "corner", "paper",
-                          "tower", "river", "shelter", "quarter", "letter", "computer", "container", "helicopter",
-                          "motor", "sector", "corridor", "floor", "door", "factor", "error", "mirror", "color",
-                          "colour", "honor", "honour", "restaurant", "plant", "tenant", "warrant", "war", "car",
-                          "summer", "winter", "december", "november", "october", "september", "ceasefire",
-                          "matter", "minister", "wrestler", "ranger", "barrier", "cluster", "chapter", "territory",
-                          "history", "story", "christian", "civilian", "italian", "assault", "weather", "daughter"})
+_THING_WORDS = frozenset(
+    {
+        "center",
+        "centre",
+        "order",
+        "border",
+        "power",
+        "water",
+        "number",
+        "corner",
+        "paper",
+        "tower",
+        "river",
+        "shelter",
+        "quarter",
+        "letter",
+        "computer",
+        "container",
+        "helicopter",
+        "motor",
+        "sector",
+        "corridor",
+        "floor",
+        "door",
+        "factor",
+        "error",
+        "mirror",
+        "color",
+        "colour",
+        "honor",
+        "honour",
+        "restaurant",
+        "plant",
+        "tenant",
+        "warrant",
+        "war",
+        "car",
+        "summer",
+        "winter",
+        "december",
+        "november",
+        "october",
+        "september",
+        "ceasefire",
+        "matter",
+        "minister",
+        "wrestler",
+        "ranger",
+        "barrier",
+        "cluster",
+        "chapter",
+        "territory",
+        "history",
+        "story",
+        "christian",
+        "civilian",
+        "italian",
+        "assault",
+        "weather",
+        "daughter",
+    }
+)
 
 
 def is_person_noun(token: Token) -> bool:
@@ -61,9 +117,11 @@ def _people(head: Token) -> list[Token] | None:
     for token in chain:
         if token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in token.children):
             return None
-        if token.lower_ in {"him", "her"} or is_person_noun(token):
-            people.append(token)
-        elif token.pos_ == "PROPN" and any(is_person_noun(t) for t in token.subtree):
+        if (
+            token.lower_ in {"him", "her"}
+            or is_person_noun(token)
+            or (token.pos_ == "PROPN" and any(is_person_noun(t) for t in token.subtree))
+        ):
             people.append(token)
         else:
             return None
@@ -92,13 +150,22 @@ def implicit_counts(doc: Doc, actors: ActorIndex, covered: set[int]) -> list[Raw
             right = max(t.i for t in people)
             if victim.pos_ == "PROPN" or victim.lower_ in {"him", "her"}:
                 left = victim.left_edge.i
-            span = doc[left:right + 1]
-            sent = victim.sent
+            span = doc[left : right + 1]
+            sent = sentence_of(victim)
             value = float(len(people) + sum(1 for t in people if t.lemma_.casefold() in PAIR_NOUNS))
-            found.append(RawFigure(
-                Quantity(span.start_char, span.end_char, span.start_char, span.end_char, value, value, value, None,
-                         False),
-                category, span.start_char, span.end_char, victim.text, subject_of(doc, actors, victim, victim),
-                sent.start_char, sent.end_char, victim.lemma_.casefold(),
-            ))
+            found.append(
+                RawFigure(
+                    Quantity(
+                        span.start_char, span.end_char, span.start_char, span.end_char, value, value, value, None, False
+                    ),
+                    category,
+                    span.start_char,
+                    span.end_char,
+                    victim.text,
+                    subject_of(doc, actors, victim, victim),
+                    sent.start_char,
+                    sent.end_char,
+                    victim.lemma_.casefold(),
+                )
+            )
     return found

@@ -19,9 +19,18 @@ from app.extraction.types import ExtractionResult, Figure, Span, Statement
 # extracted them, and `python -m app reextract` refreshes the older ones.
 EXTRACTOR_VERSION = "0.1.0"
 
+# Bounds that keep one pathological article (a 40,000-character "sentence" of numbers) from
+# writing gigabytes: provenance sentences are cut to a window around their item, and an article
+# yields at most this many items of each kind (real reports have tens). Documented in the README.
+MAX_SENTENCE_CHARS = 1_000
+MAX_ITEMS = 2_000
+MAX_MENTIONS = 10_000
+
 # A document as the speaker ("the statement said"): it speaks for whoever issued the statement before.
-DOCUMENT_SPEAKER = re.compile(r"(?i)^(?:the|a|that|this|its|their)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|release|"
-                              r"report|bulletin|announcement)$")
+DOCUMENT_SPEAKER = re.compile(
+    r"(?i)^(?:the|a|that|this|its|their)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|release|"
+    r"report|bulletin|announcement)$"
+)
 
 
 def extract(text: str, *, published: date | None = None, title: str | None = None) -> ExtractionResult:
@@ -31,27 +40,52 @@ def extract(text: str, *, published: date | None = None, title: str | None = Non
     doc = get_nlp()(text)
     actors = build_index(doc)
     statements: list[Statement] = []
-    for raw in find_statements(doc):
-        statements.append(_statement(actors, raw, statements[-1] if statements else None))
+    for said in find_statements(doc):
+        statements.append(_statement(actors, said, statements[-1] if statements else None))
     figures = []
+    periods: dict[tuple[int, int], tuple[date, date] | None] = {}  # one search per sentence
     for raw in find_figures(doc, actors):
         inside = _enclosing(statements, raw.start, raw.end)
-        period = period_of(doc.text, raw.sentence_start, raw.sentence_end, published)
-        figures.append(Figure(
-            value=raw.quantity.value, low=raw.quantity.low, high=raw.quantity.high,
-            qualifier=raw.quantity.qualifier, category=raw.category, object=raw.object,
-            subject_key=raw.subject_key,
-            claimant_key=statements[inside].speaker_key if inside is not None else None,
-            statement_index=inside, start=raw.start, end=raw.end,
-            sentence=Span(raw.sentence_start, raw.sentence_end),
-            period_start=period[0] if period else None, period_end=period[1] if period else None,
-        ))
-    referenced = {s.speaker_key for s in statements} | {f.subject_key for f in figures} | {
-        f.claimant_key for f in figures}
+        where = (raw.sentence_start, raw.sentence_end)
+        if where not in periods:
+            periods[where] = period_of(actors.text, *where, published)
+        period = periods[where]
+        figures.append(
+            Figure(
+                value=raw.quantity.value,
+                low=raw.quantity.low,
+                high=raw.quantity.high,
+                qualifier=raw.quantity.qualifier,
+                category=raw.category,
+                object=raw.object,
+                subject_key=raw.subject_key,
+                claimant_key=statements[inside].speaker_key if inside is not None else None,
+                statement_index=inside,
+                start=raw.start,
+                end=raw.end,
+                sentence=Span(raw.sentence_start, raw.sentence_end),
+                period_start=period[0] if period else None,
+                period_end=period[1] if period else None,
+            )
+        )
+    referenced = (
+        {s.speaker_key for s in statements} | {f.subject_key for f in figures} | {f.claimant_key for f in figures}
+    )
     actors.drop_unused_weak({k for k in referenced if k})
+    statements, figures = statements[:MAX_ITEMS], figures[:MAX_ITEMS]
+    for statement in statements:
+        statement.sentence = _window(statement.sentence, statement.start, statement.end)
+    for f in figures:
+        f.sentence = _window(f.sentence, f.start, f.end)
+    for f in figures:
+        if f.statement_index is not None and f.statement_index >= len(statements):
+            f.statement_index = None
     return ExtractionResult(
-        version=EXTRACTOR_VERSION, actors=actors.used_actors(), mentions=actors.mentions(),
-        statements=statements, figures=figures,
+        version=EXTRACTOR_VERSION,
+        actors=actors.used_actors(),
+        mentions=actors.mentions()[:MAX_MENTIONS],
+        statements=statements,
+        figures=figures,
     )
 
 
@@ -62,8 +96,9 @@ def _statement(actors: ActorIndex, raw: RawStatement, previous: Statement | None
         named = actors.at(raw.speaker_appositive.start, raw.speaker_appositive.end)
         if named is not None and actors.actors[named].type == "person":
             speaker_key = named
+    raw.speaker_span = _tight(actors.text, raw.speaker_span) if raw.speaker_span is not None else None
     if raw.speaker_span is not None:
-        speaker_text = actors.doc.text[raw.speaker_span.start:raw.speaker_span.end]
+        speaker_text = actors.text[raw.speaker_span.start : raw.speaker_span.end]
         if speaker_key is None and DOCUMENT_SPEAKER.match(speaker_text) and previous is not None:
             speaker_key = previous.speaker_key  # "the statement said": whoever issued it
         if speaker_key is None:
@@ -73,17 +108,41 @@ def _statement(actors: ActorIndex, raw: RawStatement, previous: Statement | None
     if speaker_key is None and raw.speaker_appositive is not None:
         speaker_key = actors.at(raw.speaker_appositive.start, raw.speaker_appositive.end)
     return Statement(
-        speaker_key=speaker_key, speaker_text=speaker_text, speaker_span=raw.speaker_span, cue=raw.cue,
-        kind=raw.kind, start=raw.start, end=raw.end, sentence=raw.sentence,
+        speaker_key=speaker_key,
+        speaker_text=speaker_text,
+        speaker_span=raw.speaker_span,
+        cue=raw.cue,
+        kind=raw.kind,
+        start=raw.start,
+        end=raw.end,
+        sentence=raw.sentence,
     )
 
 
+def _window(sentence: Span, start: int, end: int) -> Span:
+    """The sentence, or a window of it around [start, end) when it is longer than MAX_SENTENCE_CHARS."""
+    if sentence.end - sentence.start <= MAX_SENTENCE_CHARS:
+        return sentence
+    margin = max(0, (MAX_SENTENCE_CHARS - (end - start)) // 2)
+    return Span(max(sentence.start, min(start, start - margin)), min(sentence.end, max(end, end + margin)))
+
+
+def _tight(text: str, span: Span) -> Span | None:
+    """A speaker span without the symbols and breaks of its neighbours ("👀\n\nThe army")."""
+    start, end = span.start, span.end
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] == "."):
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
 def _of_phrase(actors: ActorIndex, head: int) -> str | None:
-    """"Members of the Security Council said": the body the speakers belong to."""
+    """ "Members of the Security Council said": the body the speakers belong to."""
     token = actors.doc[head]
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
-            span = actors.doc[prep.i + 1:prep.right_edge.i + 1]
+            span = actors.doc[prep.i + 1 : prep.right_edge.i + 1]
             if len(span):
                 return actors.at(span.start_char, span.end_char)
     return None
@@ -93,6 +152,10 @@ def _enclosing(statements: list[Statement], start: int, end: int) -> int | None:
     """The statement whose content holds the span (the innermost when several do)."""
     best = None
     for i, s in enumerate(statements):
-        if s.start <= start and end <= s.end and (best is None or s.end - s.start < statements[best].end - statements[best].start):
+        if (
+            s.start <= start
+            and end <= s.end
+            and (best is None or s.end - s.start < statements[best].end - statements[best].start)
+        ):
             best = i
     return best

@@ -15,16 +15,68 @@ import pycountry
 from spacy.tokens import Doc, Span
 
 # "from", "to", "on" and "between" are left out: "a letter from Putin", "pressure on Kyiv".
-LOCATIVE_PREPOSITIONS = frozenset({
-    "in", "at", "near", "outside", "across", "into", "inside", "around", "toward", "towards", "through",
-    "throughout", "within", "beyond", "along", "off",
-})
-PLACE_NOUNS = frozenset({
-    "province", "district", "city", "town", "village", "region", "area", "county", "camp", "road", "street",
-    "border", "valley", "river", "mountains", "airport", "hospital", "square", "prison", "state", "division",
-    "governorate", "oblast", "municipality", "neighbourhood", "neighborhood", "suburb", "quarter", "port",
-    "highway", "island", "islands", "district's", "province's", "township", "sector", "zone", "strip",
-})
+LOCATIVE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "across",
+        "into",
+        "inside",
+        "around",
+        "toward",
+        "towards",
+        "through",
+        "throughout",
+        "within",
+        "beyond",
+        "along",
+        "off",
+    }
+)
+PLACE_NOUNS = frozenset(
+    {
+        "province",
+        "district",
+        "city",
+        "town",
+        "village",
+        "region",
+        "area",
+        "county",
+        "camp",
+        "road",
+        "street",
+        "border",
+        "valley",
+        "river",
+        "mountains",
+        "airport",
+        "hospital",
+        "square",
+        "prison",
+        "state",
+        "division",
+        "governorate",
+        "oblast",
+        "municipality",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "quarter",
+        "port",
+        "highway",
+        "island",
+        "islands",
+        "district's",
+        "province's",
+        "township",
+        "sector",
+        "zone",
+        "strip",
+    }
+)
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +97,12 @@ def _used_as_place(doc: Doc, ent: Span) -> bool:
         return True
     if before is not None and before.lower_ in LOCATIVE_PREPOSITIONS:
         return True
-    if before is not None and before.lower_ == "the" and before2 is not None and before2.lower_ in LOCATIVE_PREPOSITIONS:
+    if (
+        before is not None
+        and before.lower_ == "the"
+        and before2 is not None
+        and before2.lower_ in LOCATIVE_PREPOSITIONS
+    ):
         return True
     # dateline: an all-capitals name opening a paragraph, followed by a comma or a dash
     opens = before is None or "\n" in before.text or before.is_space

@@ -43,10 +43,10 @@ def _mark_at(text: str, i: int) -> tuple[str, int]:
         return "close", 1
     if ch in STRAIGHT:
         return "straight", 1
-    pair = text[i:i + 2]
+    pair = text[i : i + 2]
     if pair == "``":
         return "open", 2
-    if pair == "''" and text[i + 2:i + 3] != "'":
+    if pair == "''" and text[i + 2 : i + 3] != "'":
         return "straight", 2
     return "", 0
 
@@ -73,7 +73,7 @@ class Quote:
 def _looks_opening(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if text[i:i + 2] in DOUBLED:
+    if text[i : i + 2] in DOUBLED:
         after = text[i + 2] if i + 2 < len(text) else " "
     return (before.isspace() or before in "([{—–-/:") and not after.isspace()
 
@@ -81,7 +81,7 @@ def _looks_opening(text: str, i: int) -> bool:
 def _looks_closing(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if text[i:i + 2] in DOUBLED:
+    if text[i : i + 2] in DOUBLED:
         after = text[i + 2] if i + 2 < len(text) else " "
     return not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-" or after in MARKS)
 
@@ -159,6 +159,7 @@ def _paragraph_start(text: str, i: int) -> int:
 
 # ---------------------------------------------------------------- positions around quote marks
 
+
 def token_quotes(doc: Doc, quotes: list[Quote]) -> list[int]:
     """For each token, the index of the quotation whose marks enclose it, else -1 (one sweep)."""
     res = [-1] * len(doc)
@@ -184,7 +185,7 @@ def sentence_lead(text: str, i: int) -> int:
     many quotations in one sentence stay linear)."""
     j = i - 1
     stop = max(0, i - 400)
-    while j >= stop and text[j] != "\n" and not (text[j] in SENTENCE_END and text[j + 1:j + 2].isspace()):
+    while j >= stop and text[j] != "\n" and not (text[j] in SENTENCE_END and text[j + 1 : j + 2].isspace()):
         j -= 1
     if j < stop and stop > 0:
         return i  # no sentence start within reach

@@ -14,10 +14,27 @@ from spacy.tokens import Doc, Token
 from app.extraction import gazetteer as gz
 from app.extraction.actor_rules import force_kind
 from app.extraction.actors import ActorIndex
+from app.extraction.types import Actor
 
 # People nouns that are never a force's losses, even next to a state's name.
-CIVILIAN_NOUNS = frozenset({"civilian", "people", "resident", "villager", "refugee", "person", "child", "woman",
-                            "man", "family", "worker", "student", "protester", "passenger"})
+CIVILIAN_NOUNS = frozenset(
+    {
+        "civilian",
+        "people",
+        "resident",
+        "villager",
+        "refugee",
+        "person",
+        "child",
+        "woman",
+        "man",
+        "family",
+        "worker",
+        "student",
+        "protester",
+        "passenger",
+    }
+)
 
 
 def subject_of(doc: Doc, actors: ActorIndex, num: Token, noun: Token | None) -> str | None:
@@ -61,8 +78,12 @@ def _force_by_noun(actors: ActorIndex, noun: Token, start: int, end: int) -> str
     """A bare "soldiers", "police officers", "rebels", or "men of the force": the force of that
     kind named last before the figure (or, failing that, anywhere in the article)."""
     words = [noun.lower_, noun.lemma_.casefold(), *(c.lower_ for c in noun.lefts if c.dep_ == "compound")]
-    of_force = any(c.dep_ == "prep" and c.lower_ == "of" and any(
-        force_kind(p.lemma_.casefold()) or p.lower_ in {"force", "unit"} for p in c.children) for c in noun.rights)
+    of_force = any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(force_kind(p.lemma_.casefold()) or p.lower_ in {"force", "unit"} for p in c.children)
+        for c in noun.rights
+    )
     if any(w in gz.ARMED_GROUP_NOUNS for w in words):
         wanted = _non_state
     elif any(force_kind(w) == "police" for w in words):
@@ -73,7 +94,7 @@ def _force_by_noun(actors: ActorIndex, noun: Token, start: int, end: int) -> str
         wanted = _any_force
     else:
         return None
-    found = actors.before(start, {"armed_group"}, wanted) or actors.before(len(actors.doc.text), {"armed_group"}, wanted)
+    found = actors.before(start, {"armed_group"}, wanted) or actors.before(len(actors.text), {"armed_group"}, wanted)
     if found is None and wanted is not _non_state:
         found = _sole_state_force(actors, noun, police=wanted is _police)
     return found
@@ -93,20 +114,19 @@ def _sole_state_force(actors: ActorIndex, noun: Token, police: bool) -> str | No
     return key
 
 
-def _non_state(actor: object) -> bool:
-    return getattr(actor, "affiliation", None) is None and "police" not in getattr(actor, "key", "")
+def _non_state(actor: Actor) -> bool:
+    return actor.affiliation is None and "police" not in actor.key
 
 
-def _police(actor: object) -> bool:
-    return "police" in getattr(actor, "key", "")
+def _police(actor: Actor) -> bool:
+    return "police" in actor.key
 
 
-def _military(actor: object) -> bool:
-    key = getattr(actor, "key", "")
-    return "police" not in key and (getattr(actor, "affiliation", None) is not None or "force" in key)
+def _military(actor: Actor) -> bool:
+    return "police" not in actor.key and (actor.affiliation is not None or "force" in actor.key)
 
 
-def _any_force(actor: object) -> bool:
+def _any_force(actor: Actor) -> bool:
     return True
 
 

@@ -203,8 +203,17 @@ def test_case_rules_for_countries(word: str, code: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("code", "expected"),
-    [("RUS", "Russia"), ("rus", "Russia"), ("RU", "Russia"), ("GB", "United Kingdom"), ("XK", "Kosovo"),
-     ("XKX", "Kosovo"), ("CAN", "Canada"), ("ZZZ", None), ("", None)],
+    [
+        ("RUS", "Russia"),
+        ("rus", "Russia"),
+        ("RU", "Russia"),
+        ("GB", "United Kingdom"),
+        ("XK", "Kosovo"),
+        ("XKX", "Kosovo"),
+        ("CAN", "Canada"),
+        ("ZZZ", None),
+        ("", None),
+    ],
 )
 def test_country_by_code(code: str, expected: str | None) -> None:
     found = gz.country_by_code(code)
@@ -337,8 +346,27 @@ def test_known_actor(phrase: str, name: str, type_: str) -> None:
 
 @pytest.mark.parametrize(
     "phrase",
-    ["is", "Is", "un", "Un", "Tigers", "Shining", "Maoists", "Guardian", "fact", "Fact", "let",
-     "Army", "Front", "Brigades", "Islamic", "Movement", "Russia", "President", "KIA"],
+    [
+        "is",
+        "Is",
+        "un",
+        "Un",
+        "Tigers",
+        "Shining",
+        "Maoists",
+        "Guardian",
+        "fact",
+        "Fact",
+        "let",
+        "Army",
+        "Front",
+        "Brigades",
+        "Islamic",
+        "Movement",
+        "Russia",
+        "President",
+        "KIA",
+    ],
 )
 def test_ambiguous_or_common_words_are_not_known_actors(phrase: str) -> None:
     assert gz.known_actor(phrase) is None
@@ -361,9 +389,7 @@ def test_ambiguous_or_common_words_are_not_known_actors(phrase: str) -> None:
         ("NATO", None, None),
     ],
 )
-def test_known_actor_country_and_affiliation(
-    phrase: str, country: str | None, affiliation: str | None
-) -> None:
+def test_known_actor_country_and_affiliation(phrase: str, country: str | None, affiliation: str | None) -> None:
     actor = gz.known_actor(phrase)
     assert actor is not None
     assert (actor.country, actor.affiliation) == (country, affiliation)
@@ -406,18 +432,27 @@ def test_news_agencies() -> None:
         ),
         (
             "Hamas's armed wing, the Izz ad-Din al-Qassam Brigades, claimed it. It is unclear if IS did.",
-            [("Hamas", "Hamas"), ("Izz ad-Din al-Qassam Brigades", "Izz ad-Din al-Qassam Brigades"),
-             ("IS", "Islamic State")],
+            [
+                ("Hamas", "Hamas"),
+                ("Izz ad-Din al-Qassam Brigades", "Izz ad-Din al-Qassam Brigades"),
+                ("IS", "Islamic State"),
+            ],
         ),
         (
             "Al-Qaeda in the Arabian Peninsula (AQAP) and ISIS-K attacked.",
-            [("Al-Qaeda in the Arabian Peninsula", "al-Qaeda in the Arabian Peninsula"),
-             ("AQAP", "al-Qaeda in the Arabian Peninsula"), ("ISIS-K", "Islamic State Khorasan Province")],
+            [
+                ("Al-Qaeda in the Arabian Peninsula", "al-Qaeda in the Arabian Peninsula"),
+                ("AQAP", "al-Qaeda in the Arabian Peninsula"),
+                ("ISIS-K", "Islamic State Khorasan Province"),
+            ],
         ),
         (
             "The Guardian said a guardian saw FARC dissidents and CPI (Maoist) cadres.",
-            [("The Guardian", "The Guardian"), ("FARC", "Revolutionary Armed Forces of Colombia"),
-             ("CPI (Maoist)", "Communist Party of India (Maoist)")],
+            [
+                ("The Guardian", "The Guardian"),
+                ("FARC", "Revolutionary Armed Forces of Colombia"),
+                ("CPI (Maoist)", "Communist Party of India (Maoist)"),
+            ],
         ),
         (
             "The UN refugee agency (UNHCR) and the U.N. said the Tigers were beaten.",
@@ -425,8 +460,7 @@ def test_news_agencies() -> None:
         ),
         (
             "Fact is, the us-led talks were held. The LTTE, or Tamil Tigers, refused.",
-            [("LTTE", "Liberation Tigers of Tamil Eelam"),
-             ("Tamil Tigers", "Liberation Tigers of Tamil Eelam")],
+            [("LTTE", "Liberation Tigers of Tamil Eelam"), ("Tamil Tigers", "Liberation Tigers of Tamil Eelam")],
         ),
         (
             "Egyptian Islamic Jihad differs from Islamic Jihad in Gaza, Reuters reported.",
@@ -471,9 +505,14 @@ def test_force_nouns_and_subsets() -> None:
 
 @pytest.mark.parametrize(
     ("phrase", "canonical"),
-    [("ministry of defence", "Defense Ministry"), ("defence ministry", "Defense Ministry"),
-     ("ministry of foreign affairs", "Foreign Ministry"), ("foreign office", "Foreign Ministry"),
-     ("general staff", "General Staff"), ("presidential office", "Presidential Office")],
+    [
+        ("ministry of defence", "Defense Ministry"),
+        ("defence ministry", "Defense Ministry"),
+        ("ministry of foreign affairs", "Foreign Ministry"),
+        ("foreign office", "Foreign Ministry"),
+        ("general staff", "General Staff"),
+        ("presidential office", "Presidential Office"),
+    ],
 )
 def test_ministry_words(phrase: str, canonical: str) -> None:
     assert gz.MINISTRY_WORDS[phrase] == canonical
@@ -509,9 +548,20 @@ def test_person_title_tables() -> None:
 
 @pytest.mark.parametrize(
     ("noun", "armed"),
-    [("civilians", False), ("refugees", False), ("villager", False), ("protesters", False),
-     ("rebels", True), ("rebel", True), ("militants", True), ("insurgents", True), ("separatists", True),
-     ("militia", True), ("gunmen", True), ("maoists", True)],
+    [
+        ("civilians", False),
+        ("refugees", False),
+        ("villager", False),
+        ("protesters", False),
+        ("rebels", True),
+        ("rebel", True),
+        ("militants", True),
+        ("insurgents", True),
+        ("separatists", True),
+        ("militia", True),
+        ("gunmen", True),
+        ("maoists", True),
+    ],
 )
 def test_group_nouns(noun: str, armed: bool) -> None:
     assert gz.GROUP_NOUNS[noun] is armed
