@@ -8,13 +8,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DATABASE_URL ?= sqlite:///./data/conflict.db
 
-.PHONY: install run serve migrate key test test-fast lint format typecheck eval bench lock clean
+.PHONY: install run serve migrate key test test-fast lint format typecheck eval bench lock clean browser
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PY) -m pip check
 	touch $(STAMP)
 
 install: $(STAMP) ## build the virtual environment
@@ -32,7 +33,12 @@ key: install ## create a local admin key once (kept in ./data/local-admin-key) a
 run: migrate key ## install, migrate and serve on SQLite at http://127.0.0.1:8000
 	$(PY) -m uvicorn app.main:app --host $(HOST) --port $(PORT)
 
-test: install ## the whole suite (PostgreSQL too when TEST_DATABASE_URL is set)
+browser: ## Debian's chromium for the browser tests (Playwright's own browser download cannot work offline)
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else echo "chromium is missing: sudo apt-get install chromium (browser tests will be skipped)"; fi; }
+
+test: install browser ## the whole suite (PostgreSQL too when TEST_DATABASE_URL is set; browser tests in chromium)
 	$(PY) -m pytest -q
 
 lint: install ## ruff check and format check

@@ -9,7 +9,7 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "article-wire-repor
 
 SHORT_REPORT = (
     "The Ruritanian army said on Tuesday that 40 rebels were killed in the clashes. "
-    "\"We pushed them back,\" the army said."
+    '"We pushed them back," the army said.'
 )
 
 
@@ -21,5 +21,5 @@ def wire(n: int) -> str:
     """A distinct short report for bulk and paging tests."""
     return (
         f"Police said {n + 2} people were wounded in an attack on a checkpoint on day {n}. "
-        f"\"The situation is under control,\" a spokesman said."
+        f'"The situation is under control," a spokesman said.'
     )

@@ -21,7 +21,18 @@ from app.main import create_app
 from app.models import ApiKey
 
 BACKENDS = ["sqlite", "postgresql"]
-TABLES = ["figures", "statements", "mentions", "actor_aliases", "actors", "articles", "api_keys"]
+TABLES = [
+    "figures",
+    "statements",
+    "mentions",
+    "actor_merges",
+    "actor_aliases",
+    "actors",
+    "articles",
+    "api_keys",
+    "article_changes",
+]
+FTS_TABLES = ["articles_fts", "statements_fts"]
 
 
 def _postgres_server() -> str | None:
@@ -62,6 +73,9 @@ def _empty(url: str) -> None:
         else:
             for table in TABLES:
                 conn.execute(text(f"DELETE FROM {table}"))
+            # FTS5 external-content indexes do not follow their tables (see app/search/fts.py)
+            for fts_table in FTS_TABLES:
+                conn.execute(text(f"INSERT INTO {fts_table}({fts_table}) VALUES ('delete-all')"))
     engine.dispose()
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import datetime
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -39,3 +41,64 @@ class ActorPublic(ActorRef):
 
     country: str | None = Field(description="ISO 3166-1 alpha-3 code of the state it is or belongs to")
     affiliation: AffiliationRef | None = Field(description="the actor it belongs to (a state for its army)")
+
+
+class ActorCounts(BaseModel):
+    articles: int = Field(description="articles that name it")
+    mentions: int = Field(description="places in articles where it is named")
+    statements: int = Field(description="statements it made")
+    figures_claimed: int = Field(description="figures it reported")
+    figures_about: int = Field(description="figures counting its losses or forces")
+
+
+class ReportedWith(BaseModel):
+    actor: ActorRef
+    articles: int = Field(description="articles naming both")
+
+
+class MergeRecord(BaseModel):
+    merged_id: int = Field(description="the id the merged actor had")
+    merged_name: str
+    merged_at: datetime
+
+
+class ActorProfile(ActorPublic):
+    """An actor's page: identity, how often it appears in each role, and who it appears with."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "id": 7,
+                "name": "Armenian armed forces",
+                "type": "armed_group",
+                "aliases": ["Armenian soldiers"],
+                "country": "ARM",
+                "affiliation": {"id": 2, "name": "Armenia"},
+                "counts": {"articles": 3, "mentions": 5, "statements": 0, "figures_claimed": 0, "figures_about": 4},
+                "reported_with": [
+                    {"actor": {"id": 3, "name": "Azerbaijan", "type": "state", "aliases": ["Azeri"]}, "articles": 3}
+                ],
+                "merged_from": [{"merged_id": 11, "merged_name": "Armenian Army", "merged_at": "2024-03-05T10:00:00Z"}],
+            }
+        }
+    )
+
+    counts: ActorCounts
+    reported_with: list[ReportedWith] = Field(description="actors most often named in the same articles")
+    merged_from: list[MergeRecord] = Field(description="actors merged into this one")
+
+
+class AliasCreate(BaseModel):
+    """A name to add to an actor; filters and later ingests resolve it to this actor."""
+
+    model_config = ConfigDict(json_schema_extra={"example": {"alias": "Azeri forces"}})
+
+    alias: str = Field(min_length=1, max_length=300, description="the other name")
+
+
+class MergeCreate(BaseModel):
+    """The actor to merge into the one in the path; it is deleted, every reference moves."""
+
+    model_config = ConfigDict(json_schema_extra={"example": {"merge_id": 11}})
+
+    merge_id: int = Field(ge=1, le=2**63 - 1, description="id of the duplicate actor to merge away")

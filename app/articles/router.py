@@ -1,14 +1,20 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Response, status
 
 from app.articles import service
-from app.articles.schemas import ArticleCreate, ArticlePublic, ArticleSummary
+from app.articles.annotations import spans_of
+from app.articles.schemas import ArticleCreate, ArticleDetail, ArticlePublic, ArticleSummary
+from app.articles.service import ArticleFilters, ArticleSort
+from app.core.db import MAX_ID
 from app.core.deps import AdminKey, DatabaseDep, IngestKey, ReadKey, ReadSession, SettingsDep, WriteSession
 from app.core.pagination import Page, PageParams
+from app.exports.formats import EXPORT_RESPONSES, FormatParam, ResponseFormat, keyset_export, stream_items
+from app.figures.filters import ActorParam, as_datetime
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
@@ -30,39 +36,76 @@ def ingest_article(
     return article
 
 
-@router.get("", response_model=Page[ArticleSummary])
-def list_articles(
-    session: ReadSession,
-    _key: ReadKey,
-    page: PageParams,
+def article_filters(
     source: Annotated[str | None, Query(max_length=500, description="only articles from this source")] = None,
     published_from: Annotated[datetime | date | None, Query(description="published on or after")] = None,
     published_to: Annotated[datetime | date | None, Query(description="published on or before")] = None,
-) -> Page[ArticleSummary]:
-    """List stored articles (metadata and counts, without text), oldest first."""
-    items, cursor = service.list_articles(
-        session, page, source=source, published_from=_as_datetime(published_from),
-        published_to=_as_datetime(published_to, end_of_day=True),
+    q: Annotated[
+        str | None, Query(max_length=500, description="full-text: every word in the title or text (stemmed)")
+    ] = None,
+    actor: Annotated[str | None, Query(max_length=300, description=f"articles naming this actor: {ActorParam}")] = None,
+) -> ArticleFilters:
+    return ArticleFilters(
+        source=source,
+        published_from=as_datetime(published_from),
+        published_to=as_datetime(published_to, end_of_day=True),
+        q=q,
+        actor=actor,
     )
+
+
+@router.get("", response_model=Page[ArticleSummary], responses=EXPORT_RESPONSES)
+def list_articles(
+    session: ReadSession,
+    db: DatabaseDep,
+    _key: ReadKey,
+    page: PageParams,
+    fmt: FormatParam,
+    filters: Annotated[ArticleFilters, Depends(article_filters)],
+    sort: Annotated[ArticleSort, Query(description="sort key; `-` for descending; ties broken by id")] = ArticleSort.id,
+) -> Page[ArticleSummary] | Response:
+    """List stored articles (metadata and counts, without text), filtered and sorted (oldest id first)."""
+    if fmt is not ResponseFormat.json:
+        ordering, query = service.export_plan(session, filters, sort)
+        after = page.after(f"articles:{ordering.name}")
+        produce = keyset_export(ordering, query, after, service.summaries, page.limit if page.explicit_limit else None)
+        return stream_items(db, fmt, ArticleSummary, produce, "articles")
+    items, cursor = service.list_articles(session, page, filters, sort)
     return Page(items=items, next_cursor=cursor)
 
 
-@router.get("/{article_id}", response_model=ArticlePublic)
-def get_article(session: ReadSession, _key: ReadKey, article_id: Annotated[int, Path(ge=1)]) -> ArticlePublic:
-    """One article with its text, metadata and extraction counts."""
-    return service.get_article(session, article_id)
+# exclude_unset: without include=annotations the answer is exactly the stored article, no null field added
+@router.get(
+    "/{article_id}",
+    response_model=ArticleDetail,
+    response_model_exclude_unset=True,
+    responses={404: {"description": "no such article"}},
+)
+def get_article(
+    session: ReadSession,
+    _key: ReadKey,
+    article_id: Annotated[int, Path(ge=1, le=MAX_ID, description="the article's id")],
+    include: Annotated[
+        Include | None, Query(description="`annotations`: add every extracted span (mentions, statements, figures)")
+    ] = None,
+) -> ArticleDetail:
+    """One article with its text, metadata and extraction counts; spans too with include=annotations."""
+    article = service.get_article(session, article_id)
+    if include is Include.annotations:
+        return ArticleDetail(**article.model_dump(), annotations=spans_of(session, article_id))
+    return ArticleDetail(**article.model_dump())
 
 
 @router.delete("/{article_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_article(session: WriteSession, _key: AdminKey, article_id: Annotated[int, Path(ge=1)]) -> Response:
+def delete_article(
+    session: WriteSession,
+    _key: AdminKey,
+    article_id: Annotated[int, Path(ge=1, le=MAX_ID, description="the article's id")],
+) -> Response:
     """Delete an article and everything extracted from it (admin key)."""
     service.delete_article(session, article_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-def _as_datetime(value: datetime | date | None, end_of_day: bool = False) -> datetime | None:
-    from datetime import UTC, time
-
-    if value is None or isinstance(value, datetime):
-        return value.replace(tzinfo=value.tzinfo or UTC) if value else None
-    return datetime.combine(value, time.max if end_of_day else time.min, tzinfo=UTC)
+class Include(StrEnum):
+    annotations = "annotations"

@@ -5,6 +5,8 @@ from datetime import UTC, date, datetime, time
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from app.articles.annotations import Annotations
+
 # C0 control characters other than tab, newline and carriage return have no place in a news text
 # and PostgreSQL cannot store NUL at all; lone surrogates cannot be encoded as UTF-8.
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
@@ -121,6 +123,9 @@ class Provenance(BaseModel):
                 "sentence": "About 2,300 troops were killed.",
                 "sentence_start": 0,
                 "sentence_end": 31,
+                "source": "Example Wire",
+                "published_at": "2024-03-04T00:00:00Z",
+                "url": "https://example.org/news/1",
             }
         }
     )
@@ -132,3 +137,14 @@ class Provenance(BaseModel):
     sentence: str = Field(description="the sentence holding the span")
     sentence_start: int
     sentence_end: int
+    source: str | None = Field(default=None, description="the article's source (publisher or feed)")
+    published_at: datetime | None = Field(default=None, description="when the article was published")
+    url: str | None = Field(default=None, description="the article's URL")
+
+
+class ArticleDetail(ArticlePublic):
+    """A stored article; with ``include=annotations``, every extracted span too."""
+
+    annotations: Annotations | None = Field(
+        default=None, description="mentions, statements and figures as spans; only with include=annotations"
+    )

@@ -4,19 +4,32 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, or_, select
 
+from app.actors.service import refers_to
 from app.articles.schemas import ArticleCounts, ArticleCreate, ArticlePublic, ArticleSummary
 from app.core.db import Database, unit_of_work
 from app.core.errors import NotFound, PayloadTooLarge
-from app.core.pagination import PageRequest
+from app.core.pagination import Ordering, PageRequest, SortColumn, keyset_page, parse_datetime, parse_int
 from app.extraction import EXTRACTOR_VERSION, extract
-from app.ingest.service import clear_extraction, store_extraction
+from app.extraction.types import ExtractionResult
+from app.ingest.service import (
+    article_reextracted,
+    article_removing,
+    article_stored,
+    clear_extraction,
+    store_extraction,
+)
 from app.models import Article, Figure, Mention, Statement
+from app.observability.metrics import EXTRACTION
+from app.search.fts import article_matches
 
 log = logging.getLogger("app.articles")
 
@@ -47,25 +60,70 @@ def counts(session: Session, article_ids: list[int]) -> dict[int, ArticleCounts]
     statements = per(Statement.id, Statement)
     figures = per(Figure.id, Figure)
     return {
-        i: ArticleCounts(actors=actors.get(i, 0), mentions=mentions.get(i, 0), statements=statements.get(i, 0),
-                         figures=figures.get(i, 0))
+        i: ArticleCounts(
+            actors=actors.get(i, 0),
+            mentions=mentions.get(i, 0),
+            statements=statements.get(i, 0),
+            figures=figures.get(i, 0),
+        )
         for i in article_ids
     }
 
 
 def _summary_fields(article: Article, count: ArticleCounts) -> dict[str, object]:
     return {
-        "id": article.id, "external_id": article.external_id, "title": article.title, "url": article.url,
-        "source": article.source, "published_at": article.published_at, "language": article.language,
-        "content_hash": article.content_hash, "ingested_at": article.ingested_at,
-        "extractor_version": article.extractor_version, "counts": count,
+        "id": article.id,
+        "external_id": article.external_id,
+        "title": article.title,
+        "url": article.url,
+        "source": article.source,
+        "published_at": article.published_at,
+        "language": article.language,
+        "content_hash": article.content_hash,
+        "ingested_at": article.ingested_at,
+        "extractor_version": article.extractor_version,
+        "counts": count,
     }
 
 
 def to_public(session: Session, article: Article) -> ArticlePublic:
     assert article.id is not None
     count = counts(session, [article.id])[article.id]
-    return ArticlePublic(text=article.text, **_summary_fields(article, count))  # type: ignore[arg-type]
+    return ArticlePublic(text=article.text, **_summary_fields(article, count))
+
+
+def find_existing(session: Session, body: ArticleCreate) -> Article | None:
+    """The stored article that ``body`` would duplicate (same external_id, or same text and source)."""
+    return _existing(session, body.external_id, content_hash(body.text, body.source))
+
+
+def extract_article(body: ArticleCreate) -> ExtractionResult:
+    """The "extract" half of ingest: CPU only, no database, so it can run in a worker process."""
+    published = body.published_datetime()
+    with EXTRACTION.time():
+        return extract(body.text, published=published.date() if published else None, title=body.title)
+
+
+def store_article(session: Session, body: ArticleCreate, result: ExtractionResult) -> Article:
+    """The "store" half of ingest: the article row, its extractions, its full-text entry and its
+    change-feed entry, flushed in the caller's transaction (which may hold several articles)."""
+    article = Article(
+        external_id=body.external_id,
+        source=body.source,
+        url=body.url,
+        title=body.title,
+        published_at=body.published_datetime(),
+        language=body.language,
+        text=body.text,
+        content_hash=content_hash(body.text, body.source),
+        extractor_version=result.version,
+    )
+    session.add(article)
+    session.flush()
+    assert article.id is not None
+    store_extraction(session, article.id, body.text, result)
+    article_stored(session, article.id, result.version)
+    return article
 
 
 def ingest(db: Database, body: ArticleCreate, max_text_chars: int) -> tuple[ArticlePublic, bool]:
@@ -81,22 +139,13 @@ def ingest(db: Database, body: ArticleCreate, max_text_chars: int) -> tuple[Arti
         if found is not None:
             return to_public(session, found), False
 
-    published = body.published_datetime()
-    result = extract(body.text, published=published.date() if published else None, title=body.title)
+    result = extract_article(body)
     try:
         with unit_of_work(db.writer) as session:
             found = _existing(session, body.external_id, digest)
             if found is not None:
                 return to_public(session, found), False
-            article = Article(
-                external_id=body.external_id, source=body.source, url=body.url, title=body.title,
-                published_at=published, language=body.language, text=body.text, content_hash=digest,
-                extractor_version=result.version,
-            )
-            session.add(article)
-            session.flush()
-            assert article.id is not None
-            store_extraction(session, article.id, body.text, result)
+            article = store_article(session, body, result)
             public = to_public(session, article)
         return public, True
     except IntegrityError:
@@ -115,7 +164,8 @@ def reextract(db: Database, article_id: int) -> str:
         if article is None:
             raise NotFound(f"article {article_id} does not exist")
         text, published, title = article.text, article.published_at, article.title
-    result = extract(text, published=published.date() if published else None, title=title)
+    with EXTRACTION.time():
+        result = extract(text, published=published.date() if published else None, title=title)
     with unit_of_work(db.writer) as session:
         article = session.get(Article, article_id)
         if article is None:
@@ -124,6 +174,7 @@ def reextract(db: Database, article_id: int) -> str:
         store_extraction(session, article_id, text, result)
         article.extractor_version = result.version
         session.add(article)
+        article_reextracted(session, article_id, result.version)
     return result.version
 
 
@@ -134,25 +185,62 @@ def get_article(session: Session, article_id: int) -> ArticlePublic:
     return to_public(session, article)
 
 
-def list_articles(
-    session: Session, page: PageRequest, *, source: str | None, published_from: datetime | None,
-    published_to: datetime | None,
-) -> tuple[list[ArticleSummary], str | None]:
-    query = select(Article)
-    if source is not None:
-        query = query.where(Article.source == source)
-    if published_from is not None:
-        query = query.where(col(Article.published_at) >= published_from)
-    if published_to is not None:
-        query = query.where(col(Article.published_at) <= published_to)
-    after = page.after("articles")
-    if after:
-        query = query.where(col(Article.id) > int(after[0]))
-    rows = list(session.exec(query.order_by(col(Article.id)).limit(page.limit + 1)).all())
-    rows, cursor = page.page("articles", rows, lambda a: [a.id])
+class ArticleSort(StrEnum):
+    id = "id"
+    id_desc = "-id"
+    published_at = "published_at"
+    published_at_desc = "-published_at"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFilters:
+    """Backed by indexes on source and published_at, mentions.actor_id and the full-text index."""
+
+    source: str | None = None
+    published_from: datetime | None = None
+    published_to: datetime | None = None
+    q: str | None = None
+    actor: str | None = None
+
+    def apply(self, session: Session, query: Any) -> Any:
+        if self.source is not None:
+            query = query.where(Article.source == self.source)
+        if self.published_from is not None:
+            query = query.where(col(Article.published_at) >= self.published_from)
+        if self.published_to is not None:
+            query = query.where(col(Article.published_at) <= self.published_to)
+        if self.q:
+            query = query.where(article_matches(session, self.q))
+        if self.actor:
+            named = select(Mention.article_id).where(refers_to(col(Mention.actor_id), self.actor))
+            query = query.where(col(Article.id).in_(named))
+        return query
+
+
+def _ordering(sort: ArticleSort) -> Ordering:
+    descending = sort.value.startswith("-")
+    article_id = SortColumn(col(Article.id), descending, parse=parse_int)
+    if sort.value.lstrip("-") == "published_at":
+        published = SortColumn(col(Article.published_at), descending, nullable=True, parse=parse_datetime)
+        return Ordering(sort.value, (published, article_id))
+    return Ordering(sort.value, (article_id,))
+
+
+def summaries(session: Session, rows: list[Article]) -> list[ArticleSummary]:
     count = counts(session, [a.id for a in rows if a.id is not None])
-    items = [ArticleSummary(**_summary_fields(a, count[a.id])) for a in rows if a.id is not None]  # type: ignore[arg-type]
-    return items, cursor
+    return [ArticleSummary(**_summary_fields(a, count[a.id])) for a in rows if a.id is not None]
+
+
+def export_plan(session: Session, filters: ArticleFilters, sort: ArticleSort) -> tuple[Ordering, Any]:
+    return _ordering(sort), filters.apply(session, select(Article))
+
+
+def list_articles(
+    session: Session, page: PageRequest, filters: ArticleFilters, sort: ArticleSort = ArticleSort.id
+) -> tuple[list[ArticleSummary], str | None]:
+    ordering, query = export_plan(session, filters, sort)
+    rows, cursor = keyset_page(session, query, ordering, page, "articles")
+    return summaries(session, rows), cursor
 
 
 def delete_article(session: Session, article_id: int) -> None:
@@ -160,6 +248,7 @@ def delete_article(session: Session, article_id: int) -> None:
     if article is None:
         raise NotFound(f"article {article_id} does not exist")
     clear_extraction(session, article_id)
+    article_removing(session, article_id)
     session.delete(article)
     session.flush()
 

@@ -1,19 +1,28 @@
-"""Command line: `python -m app --help`. Exit codes: 0 done, 1 failed, 2 usage error."""
+"""Command line: `python -m app --help` (or the `conflict-evidence` console script).
+
+Exit codes scripts can trust: 0 done, 1 some work failed (the rest was done), 2 usage error (bad
+option or argument, nothing done)."""
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from sqlmodel import Session, col, select
 
+from app.cli.transfer import ExportFormat, ExportKind, progress
 from app.core.config import get_settings
 from app.core.db import make_database, unit_of_work
 from app.core.security import SCOPES, hash_key, new_key
 
-cli = typer.Typer(help="Conflict Evidence API: serve, migrate, manage keys, re-extract.", no_args_is_help=True,
-                  add_completion=False)
+cli = typer.Typer(
+    help="Conflict Evidence API: serve, migrate, import, export, manage keys, re-extract.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 keys = typer.Typer(help="Create, list and revoke API keys.", no_args_is_help=True)
 cli.add_typer(keys, name="keys")
 
@@ -106,13 +115,57 @@ def reextract(
         else:
             ids = stale_article_ids(session, EXTRACTOR_VERSION)
     failed = 0
-    for number, article_id in enumerate(ids, 1):
-        try:
-            reextract_one(db, article_id)
-            typer.echo(f"[{number}/{len(ids)}] article {article_id}: extracted with {EXTRACTOR_VERSION}")
-        except Exception as exc:  # report and go on: one bad article must not stop the others
-            failed += 1
-            typer.echo(f"[{number}/{len(ids)}] article {article_id}: failed: {exc}", err=True)
+    with progress() as bar:
+        task = bar.add_task(f"re-extracting with {EXTRACTOR_VERSION}", total=len(ids))
+        for article_id in ids:
+            try:
+                reextract_one(db, article_id)
+            except Exception as exc:  # report and go on: one bad article must not stop the others
+                failed += 1
+                bar.console.print(f"[red]article {article_id}[/red]: failed: {exc}")
+            bar.advance(task)
     typer.echo(f"{len(ids) - failed} re-extracted, {failed} failed")
     if failed:
         raise typer.Exit(1)
+
+
+@cli.command("import")
+def import_(
+    path: Annotated[
+        Path, typer.Argument(exists=True, readable=True, help="a folder of .txt and .json files, or a .jsonl file")
+    ],
+    source: Annotated[str | None, typer.Option(help="the source recorded for .txt files")] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=0, help="extraction processes (default CONFLICT_BULK_WORKERS, else one per core)")
+    ] = None,
+) -> None:
+    """Ingest articles as POST /api/v1/articles does, extracting in worker processes and writing
+    several per transaction; shows articles/s and ETA. Resumable: articles already stored (same
+    external_id, or same text from the same source) are skipped."""
+    from app.cli.transfer import import_articles, read_sources
+
+    settings = get_settings()
+    sources = read_sources(path, source)
+    created, skipped, failed = import_articles(make_database(settings), sources, settings.max_text_chars, workers)
+    typer.echo(f"{created} imported, {skipped} already stored, {failed} failed")
+    if failed:
+        raise typer.Exit(1)
+
+
+@cli.command()
+def export(
+    kind: Annotated[ExportKind, typer.Argument(help="what to export")] = ExportKind.figures,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv or ndjson")] = ExportFormat.csv,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="a file (default: standard output)")] = None,
+) -> None:
+    """Write every figure (with claimant and subject names) or statement as CSV or NDJSON, streamed
+    from the database in id order; the progress bar goes to standard error."""
+    from app.cli.transfer import export_rows, open_output
+
+    out = open_output(output)
+    try:
+        written = export_rows(make_database(get_settings()), kind, out, fmt)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    typer.echo(f"{written} {kind.value} exported", err=True)

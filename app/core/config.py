@@ -37,6 +37,15 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list)
     log_level: str = "INFO"
 
+    # Per-key rate limits (fixed windows). Off by default so that a single trusted feed or a
+    # benchmark is never throttled by surprise; counted in this process, or in Redis when
+    # REDIS_URL is set so that several API processes share one budget per key.
+    rate_limit_requests: int = Field(default=0, ge=0, description="requests per window per API key; 0 is off")
+    rate_limit_anonymous_requests: int = Field(
+        default=0, ge=0, description="requests per window per client address without a key; 0 is off"
+    )
+    rate_limit_window_seconds: int = Field(default=60, ge=1, le=86_400)
+
     @field_validator("database_url")
     @classmethod
     def _psycopg_driver(cls, url: str) -> str:

@@ -15,6 +15,10 @@ from sqlmodel import Session, create_engine
 
 from app.core.config import Settings
 
+# Largest id either database stores (BIGINT); a larger one in a request names nothing, and is
+# refused with 422 instead of reaching the driver (SQLite raises OverflowError on it).
+MAX_ID = 2**63 - 1
+
 
 def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     # Take transaction control from the sqlite3 module so that our "begin" listener decides how a

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from typing import Annotated
 
@@ -11,7 +12,8 @@ from sqlmodel import Session, select
 
 from app.core.config import Settings
 from app.core.db import Database
-from app.core.errors import Forbidden, Unauthorized
+from app.core.errors import Forbidden, TooManyRequests, Unauthorized
+from app.core.ratelimit import RateLimiter, make_rate_limiter
 from app.core.security import hash_key, same_hash, scope_allows
 from app.models import ApiKey
 
@@ -63,8 +65,41 @@ def _key_row(db: Database, key: str | None) -> ApiKey | None:
     return row
 
 
+_limiter_lock = threading.Lock()
+
+
+def _rate_limiter(request: Request, settings: Settings) -> RateLimiter:
+    # Built on first use so that the app factory needs no change; one per app (per process).
+    limiter: RateLimiter | None = getattr(request.app.state, "rate_limiter", None)
+    if limiter is None:
+        with _limiter_lock:
+            limiter = getattr(request.app.state, "rate_limiter", None)
+            if limiter is None:
+                limiter = make_rate_limiter(settings.redis_url, settings.rate_limit_window_seconds)
+                request.app.state.rate_limiter = limiter
+    return limiter
+
+
+def _enforce_rate_limit(request: Request, settings: Settings, key_id: int | None) -> None:
+    """429 with Retry-After once a key (or, without a key, a client address) is over its budget."""
+    if key_id is not None:
+        identity, limit = f"key:{key_id}", settings.rate_limit_requests
+    else:
+        address = request.client.host if request.client else "-"
+        identity, limit = f"addr:{address}", settings.rate_limit_anonymous_requests
+    if limit <= 0:
+        return
+    wait = _rate_limiter(request, settings).hit(identity, limit)
+    if wait is not None:
+        raise TooManyRequests(
+            f"rate limit of {limit} requests per {settings.rate_limit_window_seconds} s reached; retry in {wait} s",
+            retry_after=wait,
+        )
+
+
 def require_scope(scope: str, *, unless_open_reads: bool = False) -> Callable[..., ApiKey | None]:
-    """A dependency that lets a request in only with a key of ``scope`` or a wider one."""
+    """A dependency that lets a request in only with a key of ``scope`` or a wider one, within the
+    key's rate limit. Open reads (no key required) are limited per client address instead."""
 
     def check(
         request: Request,
@@ -73,6 +108,7 @@ def require_scope(scope: str, *, unless_open_reads: bool = False) -> Callable[..
         key: Annotated[str | None, Security(_api_key_header)] = None,
     ) -> ApiKey | None:
         if unless_open_reads and not settings.require_read_key:
+            _enforce_rate_limit(request, settings, None)
             return None
         if not key:
             raise Unauthorized("this request needs an X-API-Key header")
@@ -82,6 +118,7 @@ def require_scope(scope: str, *, unless_open_reads: bool = False) -> Callable[..
         if not scope_allows(row.scope, scope):
             raise Forbidden(f"this API key has scope {row.scope!r}; this request needs {scope!r}")
         request.state.api_key_id = row.id
+        _enforce_rate_limit(request, settings, row.id)
         return row
 
     return check

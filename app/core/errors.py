@@ -10,6 +10,8 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("app.errors")
@@ -60,9 +62,11 @@ class TooManyRequests(AppError):
     status, title, slug = 429, "Too Many Requests", "rate-limited"
 
 
-def problem(
-    request: Request, status: int, title: str, detail: str, slug: str, **extra: Any
-) -> JSONResponse:
+class ServiceUnavailable(AppError):
+    status, title, slug = 503, "Service Unavailable", "unavailable"
+
+
+def problem(request: Request, status: int, title: str, detail: str, slug: str, **extra: Any) -> JSONResponse:
     body: dict[str, Any] = {
         "type": f"/problems/{slug}",
         "title": title,
@@ -79,6 +83,7 @@ def problem(
 
 
 _HTTP_TITLES = {
+    400: ("Bad Request", "bad-request"),
     401: ("Unauthorized", "unauthorized"),
     403: ("Forbidden", "forbidden"),
     404: ("Not Found", "not-found"),
@@ -110,7 +115,7 @@ def install_error_handlers(app: FastAPI) -> None:
         ]
         first = errors[0] if errors else {"loc": [], "msg": "invalid request"}
         where = ".".join(first["loc"])
-        detail = f"{where}: {first['msg']}" if where else first["msg"]
+        detail = f"{where}: {first['msg']}" if where else str(first["msg"])
         return problem(request, 422, "Unprocessable Content", detail, "validation", errors=_json_safe(errors))
 
     @app.exception_handler(StarletteHTTPException)
@@ -119,8 +124,97 @@ def install_error_handlers(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) else title
         return problem(request, exc.status_code, title, detail, slug)
 
+    @app.exception_handler(OperationalError)
+    @app.exception_handler(PoolTimeout)
+    async def _database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+        # A locked SQLite file past busy_timeout, a statement timeout, a lost connection or an
+        # exhausted pool: the request may succeed later, so 503 with Retry-After rather than 500.
+        # The message (which may hold SQL) goes to the log only; the request id ties the two.
+        log.error(
+            "database unavailable: %s",
+            exc,
+            exc_info=exc,
+            extra={"request_id": getattr(request.state, "request_id", None)},
+        )
+        return problem(
+            request,
+            503,
+            "Service Unavailable",
+            "the database is busy or unavailable; retry later",
+            "unavailable",
+            retry_after=1,
+        )
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         request_id = getattr(request.state, "request_id", None)
         log.exception("unhandled error", extra={"request_id": request_id})
         return problem(request, 500, "Internal Server Error", "An unexpected error occurred.", "internal")
+
+    document_problems(app)
+
+
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "title": "Problem",
+    "type": "object",
+    "description": "An RFC 9457 problem document; every error answers one.",
+    "required": ["type", "title", "status", "detail", "instance"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "instance": {"type": "string"},
+        "request_id": {"type": "string", "description": "also in the X-Request-ID header and the server log"},
+        "errors": {"type": "array", "items": {"type": "object"}},
+        "retry_after": {"type": "integer"},
+    },
+}
+
+_PROBLEM_TEXT = {
+    "400": "malformed request (unreadable body, bad cursor)",
+    "401": "missing, unknown or revoked API key",
+    "403": "the API key's scope does not allow this",
+    "404": "no such resource",
+    "413": "request body or article text over the limit",
+    "422": "invalid input",
+    "429": "rate limit reached; see Retry-After",
+    "500": "unexpected error (details only in the server log)",
+    "503": "database busy or unavailable; see Retry-After",
+}
+
+
+def _problem_statuses(operation: dict[str, Any]) -> list[str]:
+    statuses = ["400", "422", "429", "500", "503"]
+    if operation.get("security"):
+        statuses += ["401", "403"]
+    if any(p.get("in") == "path" for p in operation.get("parameters", [])):
+        statuses.append("404")
+    if "requestBody" in operation:
+        statuses.append("413")
+    return statuses
+
+
+def document_problems(app: FastAPI) -> None:
+    """Declare the problem responses in the OpenAPI document, so that clients and schema-driven
+    fuzzers (schemathesis) know every error status an operation can answer and its shape."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if getattr(app, "_problems_documented", False) and app.openapi_schema:
+            return app.openapi_schema
+        schema = build()
+        schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+        content = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+        for path_item in schema.get("paths", {}).values():
+            for operation in path_item.values():
+                if not isinstance(operation, dict) or "responses" not in operation:
+                    continue
+                for status in _problem_statuses(operation):
+                    # replaces FastAPI's default 422 (HTTPValidationError), which we never answer
+                    operation["responses"][status] = {"description": _PROBLEM_TEXT[status], "content": content}
+        app.openapi_schema = schema
+        app._problems_documented = True  # type: ignore[attr-defined]
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from typing import Any
 
@@ -10,6 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 Headers = list[tuple[bytes, bytes]]
+log = logging.getLogger("app.errors")
 
 SECURITY_HEADERS: Headers = [
     (b"x-content-type-options", b"nosniff"),
@@ -17,6 +19,9 @@ SECURITY_HEADERS: Headers = [
     (b"referrer-policy", b"no-referrer"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
+# Only on JSON answers: an API document needs no scripts, styles or frames, while the HTML docs
+# pages (Swagger UI) do, and are left to their own policy.
+JSON_ONLY_HEADERS: Headers = [(b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'")]
 
 
 class _TooLarge(StarletteHTTPException):
@@ -42,7 +47,8 @@ class RequestContextMiddleware:
             return
         headers = dict(scope.get("headers") or [])
         given = headers.get(b"x-request-id", b"").decode("latin-1")[:64]
-        request_id = given if given and given.replace("-", "").isalnum() else uuid.uuid4().hex
+        # a caller's id is kept only when it is plainly safe to echo into headers and logs
+        request_id = given if given.isascii() and given.replace("-", "").isalnum() else uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id
         started = False
 
@@ -50,10 +56,27 @@ class RequestContextMiddleware:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
-                extra = [(b"x-request-id", request_id.encode())] + SECURITY_HEADERS
-                message["headers"] = list(message.get("headers", [])) + extra
+                answer_headers = list(message.get("headers", []))
+                extra = [(b"x-request-id", request_id.encode()), *SECURITY_HEADERS]
+                content_type = next((v for k, v in answer_headers if k.lower() == b"content-type"), b"")
+                if b"json" in content_type:
+                    extra += JSON_ONLY_HEADERS
+                message["headers"] = answer_headers + extra
             await send(message)
 
+        if b"%00" in scope.get("query_string", b"").lower():
+            # PostgreSQL cannot compare or store NUL, and no filter value needs one: refuse it here
+            # once rather than as a database error in every filter.
+            await self._problem(
+                scope,
+                send_with_headers,
+                request_id,
+                400,
+                "Bad Request",
+                "bad-request",
+                "query parameters must not contain NUL characters",
+            )
+            return
         length = headers.get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_body_bytes):
             await self._refuse(scope, send_with_headers, request_id)
@@ -74,14 +97,58 @@ class RequestContextMiddleware:
         except _TooLarge:
             if not started:
                 await self._refuse(scope, send_with_headers, request_id)
+        except Exception:
+            # Unhandled errors would otherwise be answered by Starlette's outermost middleware,
+            # outside this one: without the request id and the security headers. Answer here.
+            if started:
+                raise
+            log.exception("unhandled error", extra={"request_id": request_id})
+            await self._problem(
+                scope,
+                send_with_headers,
+                request_id,
+                500,
+                "Internal Server Error",
+                "internal",
+                "An unexpected error occurred.",
+            )
 
     async def _refuse(self, scope: Scope, send: Any, request_id: str) -> None:
-        body = json.dumps({
-            "type": "/problems/payload-too-large", "title": "Payload Too Large", "status": 413,
-            "detail": f"the request body is over the limit of {self.max_body_bytes} bytes",
-            "instance": scope.get("path", ""), "request_id": request_id,
-        }).encode()
-        await send({"type": "http.response.start", "status": 413, "headers": [
-            (b"content-type", b"application/problem+json"), (b"content-length", str(len(body)).encode()),
-            (b"connection", b"close")]})
+        detail = f"the request body is over the limit of {self.max_body_bytes} bytes"
+        await self._problem(
+            scope, send, request_id, 413, "Payload Too Large", "payload-too-large", detail, [(b"connection", b"close")]
+        )
+
+    @staticmethod
+    async def _problem(
+        scope: Scope,
+        send: Any,
+        request_id: str,
+        status: int,
+        title: str,
+        slug: str,
+        detail: str,
+        headers: Headers | None = None,
+    ) -> None:
+        body = json.dumps(
+            {
+                "type": f"/problems/{slug}",
+                "title": title,
+                "status": status,
+                "detail": detail,
+                "instance": scope.get("path", ""),
+                "request_id": request_id,
+            }
+        ).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": status,
+                "headers": [
+                    (b"content-type", b"application/problem+json"),
+                    (b"content-length", str(len(body)).encode()),
+                    *(headers or []),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": body})

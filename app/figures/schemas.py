@@ -23,8 +23,7 @@ class FigurePublic(BaseModel):
                 "category": "casualties",
                 "object": "soldiers",
                 "subject": {"id": 7, "name": "Armenian armed forces", "type": "armed_group", "aliases": []},
-                "claimant": {"id": 8, "name": "Azerbaijani Defense Ministry", "type": "organization",
-                             "aliases": []},
+                "claimant": {"id": 8, "name": "Azerbaijani Defense Ministry", "type": "organization", "aliases": []},
                 "statement_id": 4,
                 "period_start": None,
                 "period_end": None,
@@ -47,8 +46,10 @@ class FigurePublic(BaseModel):
     low: float | None = Field(description="lowest reading ('more than 200': 200)")
     high: float | None = Field(description="highest reading, when the text gives a ceiling")
     qualifier: str | None = Field(description="'about', 'more than', 'at least', 'dozens'...")
-    category: str = Field(description="killed, injured, casualties, captured, missing, arrested, displaced, "
-                          "destroyed, damaged, deployed or other")
+    category: str = Field(
+        description="killed, injured, casualties, captured, missing, arrested, displaced, "
+        "destroyed, damaged, deployed or other"
+    )
     object: str | None = Field(description="what is counted ('soldiers', 'tanks')")
     subject: ActorRef | None = Field(description="whose losses or forces are counted")
     claimant: ActorRef | None = Field(description="who reports the figure; null when the article says it itself")

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from sqlalchemy import text
 from sqlmodel import Session
 
@@ -21,8 +21,8 @@ def healthz() -> dict[str, str]:
 
 
 @router.get("/readyz")
-def readyz(db: DatabaseDep) -> dict[str, str]:
-    """The database answers and the schema is at the newest migration."""
+def readyz(request: Request, db: DatabaseDep) -> dict[str, str]:
+    """The database answers, the schema is at the newest migration and the language model is loaded."""
     from app.core.migrations import current_revision, head_revision
 
     try:
@@ -34,4 +34,9 @@ def readyz(db: DatabaseDep) -> dict[str, str]:
     head = head_revision()
     if current != head:
         raise NotReady(f"the database schema is at {current}, not at {head}; run `python -m app migrate`")
-    return {"status": "ready", "schema": head}
+    # set by the app's lifespan once the spaCy pipeline is in memory: before that an ingest would
+    # wait a second or more for it, and a load failure would fail every ingest
+    model = getattr(request.app.state, "model", None)
+    if not model:
+        raise NotReady("the language model is not loaded yet")
+    return {"status": "ready", "schema": str(head), "model": str(model)}

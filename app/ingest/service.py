@@ -1,4 +1,7 @@
-"""Maps an extraction result to rows. The caller owns the transaction (one per article)."""
+"""Maps an extraction result to rows. The caller owns the transaction (one per article).
+
+Everything derived from the rows follows them here, in the same transaction: the full-text index
+(app/search/fts.py) and the change feed (app/changes/service.py)."""
 
 from __future__ import annotations
 
@@ -6,9 +9,11 @@ from sqlalchemy import delete
 from sqlmodel import Session
 
 from app.actors.service import get_or_create_actor
+from app.changes.service import record as record_change
 from app.extraction.types import Actor as ExtractedActor
 from app.extraction.types import ExtractionResult
 from app.models import Figure, Mention, Statement
+from app.search import fts
 
 
 def _store_actors(session: Session, actors: list[ExtractedActor]) -> dict[str, int]:
@@ -37,8 +42,13 @@ def _store_actors(session: Session, actors: list[ExtractedActor]) -> dict[str, i
 def store_extraction(session: Session, article_id: int, text: str, result: ExtractionResult) -> None:
     actor_ids = _store_actors(session, result.actors)
     session.add_all(
-        Mention(article_id=article_id, actor_id=actor_ids[m.actor_key], char_start=m.start, char_end=m.end,
-                text=m.text[:500])
+        Mention(
+            article_id=article_id,
+            actor_id=actor_ids[m.actor_key],
+            char_start=m.start,
+            char_end=m.end,
+            text=m.text[:500],
+        )
         for m in result.mentions
         if m.actor_key in actor_ids
     )
@@ -86,10 +96,28 @@ def store_extraction(session: Session, article_id: int, text: str, result: Extra
         for f in result.figures
     )
     session.flush()
+    fts.index_statements(session, article_id)
 
 
 def clear_extraction(session: Session, article_id: int) -> None:
     """Remove what was extracted from an article (before extracting it again)."""
+    fts.unindex_statements(session, article_id)
     for table in (Figure, Statement, Mention):
         session.execute(delete(table).where(table.article_id == article_id))  # type: ignore[arg-type]
     session.flush()
+
+
+def article_stored(session: Session, article_id: int, extractor_version: str) -> None:
+    """After a new article and its extractions are flushed: index it and announce it."""
+    fts.index_article(session, article_id)
+    record_change(session, article_id, "ingested", extractor_version)
+
+
+def article_reextracted(session: Session, article_id: int, extractor_version: str) -> None:
+    record_change(session, article_id, "reextracted", extractor_version)
+
+
+def article_removing(session: Session, article_id: int) -> None:
+    """Before an article row is deleted: unindex it and leave a tombstone in the feed."""
+    fts.unindex_article(session, article_id)
+    record_change(session, article_id, "deleted", None)

@@ -54,8 +54,10 @@ def test_crlf_is_normalised_before_offsets(client: TestClient, ingest) -> None: 
 
 
 def test_list_articles_pages_with_cursor_and_filters(client: TestClient, ingest) -> None:  # type: ignore[no-untyped-def]
-    ids = [ingest(wire(n), source="Wire A" if n % 2 else "Wire B", published_at=f"2024-01-0{n + 1}")["id"]
-           for n in range(5)]
+    ids = [
+        ingest(wire(n), source="Wire A" if n % 2 else "Wire B", published_at=f"2024-01-0{n + 1}")["id"]
+        for n in range(5)
+    ]
     seen, cursor = [], None
     while True:
         params: dict[str, object] = {"limit": 2}

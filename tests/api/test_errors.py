@@ -36,7 +36,9 @@ def _article_count(client: TestClient) -> int:
         ({"text": "Ten killed.", "external_id": "x" * 300}, "external_id"),
     ],
 )
-def test_invalid_bodies_get_422_and_change_nothing(client: TestClient, keys: dict[str, str], body: dict, fragment: str) -> None:  # type: ignore[type-arg]
+def test_invalid_bodies_get_422_and_change_nothing(
+    client: TestClient, keys: dict[str, str], body: dict, fragment: str
+) -> None:  # type: ignore[type-arg]
     before = _article_count(client)
     response = client.post(f"{API}/articles", json=body, headers={"X-API-Key": keys["ingest"]})
     problem = assert_problem(response, 422)
@@ -45,8 +47,11 @@ def test_invalid_bodies_get_422_and_change_nothing(client: TestClient, keys: dic
 
 
 def test_malformed_json_is_422(client: TestClient, keys: dict[str, str]) -> None:
-    response = client.post(f"{API}/articles", content=b"{not json", headers={"X-API-Key": keys["ingest"],
-                                                                              "Content-Type": "application/json"})
+    response = client.post(
+        f"{API}/articles",
+        content=b"{not json",
+        headers={"X-API-Key": keys["ingest"], "Content-Type": "application/json"},
+    )
     assert_problem(response, 422)
 
 

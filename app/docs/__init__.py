@@ -1,0 +1,1 @@
+"""Interactive API docs (Swagger UI and ReDoc) served from the package, for closed networks."""

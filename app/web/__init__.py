@@ -1,0 +1,1 @@
+"""Server-rendered pages for people: the dashboard at ``/`` and one page per article."""
