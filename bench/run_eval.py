@@ -1,7 +1,7 @@
 """`make eval`: serve on a scratch SQLite database and run the shared scorers against it.
 
-    python bench/run_eval.py                 # score.py -v on ../shared/eval/dev
-    python bench/run_eval.py --polnear --wad # also the external corpora (slower)
+python bench/run_eval.py                 # score.py -v on ../shared/eval/dev
+python bench/run_eval.py --polnear --wad # also the external corpora (slower)
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from serve import ROOT, running_server  # noqa: E402
+from serve import ROOT, running_server
 
 EVAL = ROOT.parent / "shared" / "eval"
 

@@ -36,8 +36,14 @@ def _env(database_url: str) -> dict[str, str]:
 
 
 def create_key(database_url: str, scope: str = "admin") -> str:
-    out = subprocess.run([sys.executable, "-m", "app", "keys", "create", "--scope", scope], cwd=ROOT,
-                         env=_env(database_url), check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "app", "keys", "create", "--scope", scope],
+        cwd=ROOT,
+        env=_env(database_url),
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return out.stdout.strip().splitlines()[-1]
 
 
@@ -50,9 +56,22 @@ def running_server(database_url: str | None = None, workers: int = 1) -> Iterato
         key = create_key(url)
         port = free_port()
         proc = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", str(port),
-             "--workers", str(workers), "--log-level", "warning"],
-            cwd=ROOT, env=env,
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "app.main:app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--workers",
+                str(workers),
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
         )
         base = f"http://127.0.0.1:{port}"
         try:
