@@ -32,7 +32,8 @@ def free_port() -> int:
 
 
 def _env(database_url: str) -> dict[str, str]:
-    return {**os.environ, "DATABASE_URL": database_url, "CONFLICT_ENVIRONMENT": "test"}
+    # access logs would drown the scorers' output; warnings and errors still show
+    return {**os.environ, "DATABASE_URL": database_url, "CONFLICT_ENVIRONMENT": "test", "CONFLICT_LOG_LEVEL": "WARNING"}
 
 
 def create_key(database_url: str, scope: str = "admin") -> str:

@@ -114,6 +114,9 @@ _TITLE_WORDS = _title_words()
 def strip_titles(name: str) -> str:
     """ "Prime Minister Vladimir Putin" -> "Vladimir Putin"; "Lt. Col. Barry Johnson" -> "Barry Johnson"."""
     words = name.split()
+    titled = [i for i, w in enumerate(words[:-1]) if w.strip(".").casefold() in _TITLE_WORDS]
+    if titled and all(w[:1].isupper() for w in words[: titled[-1] + 1]):
+        words = words[titled[-1] + 1 :]  # "Defence Minister Zakir Hasanov": the name follows the last title
     while len(words) > 1 and (
         words[0].strip(".").casefold() in _TITLE_WORDS or re.fullmatch(r"[A-Z][a-z]{0,3}\.", words[0])
     ):
@@ -129,7 +132,9 @@ def canonical_ministry(adjective: str, words: list[str]) -> str:
     if m:
         phrase = f"{m.group(1)} Ministry"
     phrase = re.sub(r"(?i)\bdefence\b", "Defense", phrase)
-    return f"{adjective} {phrase[:1].upper()}{phrase[1:]}"
+    # one spelling per ministry: "foreign ministry" and "Foreign Ministry" are the same body
+    phrase = " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in phrase.split())
+    return f"{adjective} {phrase}"
 
 
 _ARMED_WORDS = re.compile(

@@ -379,6 +379,12 @@ def _qualified(index: ActorIndex, doc: Doc, country: gz.Country, i: int, j: int,
             name = canonical_ministry(adjective, [t.text for t in words[: n + 1]])
             add(index.add_actor(name, "organization", country=country.code, affiliation=state), words[n].i)
             return
+    if lowered[:1] == ["ministry"] and root.i + 2 < len(doc) and doc[root.i + 1].lower_ == "of":
+        # "the Armenian Ministry of Defence": the portfolio follows the head
+        portfolio = doc[root.i + 2]
+        name = canonical_ministry(adjective, ["Ministry", "of", portfolio.text])
+        add(index.add_actor(name, "organization", country=country.code, affiliation=state), portfolio.i)
+        return
     head = (
         " ".join(lowered[-2:])
         if len(lowered) >= 2 and force_kind(" ".join(lowered[-2:]))

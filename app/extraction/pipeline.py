@@ -26,6 +26,14 @@ MAX_SENTENCE_CHARS = 1_000
 MAX_ITEMS = 2_000
 MAX_MENTIONS = 10_000
 
+# "both the army and the ministry said": the first conjunct speaks first.
+COORDINATED_SPEAKERS = re.compile(r"(?i)^(?:both\s+)?(.+?)\s+and\s+\S")
+# A capitalised qualifier and a collective noun of states: "Western countries", "Gulf states".
+COLLECTIVE_SPEAKER = re.compile(
+    r"^(?:[Tt]he\s+|[Ss]ome\s+|[Mm]any\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+"
+    r"(?:countries|nations|governments|powers|states|allies|donors))$"
+)
+
 # A document as the speaker ("the statement said"): it speaks for whoever issued the statement before.
 DOCUMENT_SPEAKER = re.compile(
     r"(?i)^(?:the|a|that|this|its|their)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|release|"
@@ -101,10 +109,16 @@ def _statement(actors: ActorIndex, raw: RawStatement, previous: Statement | None
         speaker_text = actors.text[raw.speaker_span.start : raw.speaker_span.end]
         if speaker_key is None and DOCUMENT_SPEAKER.match(speaker_text) and previous is not None:
             speaker_key = previous.speaker_key  # "the statement said": whoever issued it
+        first = COORDINATED_SPEAKERS.match(speaker_text)
+        if speaker_key is None and first is not None:  # "both X and Y said": X, the first named
+            start = raw.speaker_span.start + first.start(1)
+            speaker_key = actors.resolve(start, start + len(first.group(1)))
         if speaker_key is None:
             speaker_key = actors.resolve(raw.speaker_span.start, raw.speaker_span.end, raw.speaker_head)
         if speaker_key is None and raw.speaker_head is not None:
             speaker_key = _of_phrase(actors, raw.speaker_head)
+        if speaker_key is None:
+            speaker_key = _collective(actors, raw.speaker_span, speaker_text)
     if speaker_key is None and raw.speaker_appositive is not None:
         speaker_key = actors.at(raw.speaker_appositive.start, raw.speaker_appositive.end)
     return Statement(
@@ -117,6 +131,22 @@ def _statement(actors: ActorIndex, raw: RawStatement, previous: Statement | None
         end=raw.end,
         sentence=raw.sentence,
     )
+
+
+def _collective(actors: ActorIndex, span: Span, text: str) -> str | None:
+    """ "Western countries criticised...", "Arab states said": a named collective of states speaks as a
+    group actor of its own (no single state stands for it)."""
+    m = COLLECTIVE_SPEAKER.match(text)
+    if m is None:
+        return None
+    name = m.group(1)
+    key = actors.add_actor(name, "group")
+    start = span.start + m.start(1)
+    tokens = actors.doc.char_span(start, start + len(name), alignment_mode="expand")
+    if tokens is None:
+        return None
+    actors.mention(key, start, start + len(name), tokens.root.i)
+    return key
 
 
 def _window(sentence: Span, start: int, end: int) -> Span:

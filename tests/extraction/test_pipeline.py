@@ -214,3 +214,16 @@ def test_title_is_not_part_of_the_offsets() -> None:
     assert with_title == _run(text)
     (figure,) = with_title.figures
     assert text[figure.start : figure.end] == "Twelve soldiers"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Western countries criticised the offensive on Monday.", "Western countries"),
+        ("Both the mayor, Omar Haddad, and Colonel Lena Petrov said the road was closed.", "Omar Haddad"),
+    ],
+)
+def test_collective_and_coordinated_speakers(text: str, speaker: str) -> None:
+    result = _run(text)
+    names = {a.key: a.name for a in result.actors}
+    assert [names.get(s.speaker_key or "") for s in result.statements] == [speaker]
