@@ -126,9 +126,10 @@ class ActorIndex:
             Mention(f.key, f.start, f.end, text[f.start : f.end]) for f in sorted(self.found, key=lambda f: f.start)
         ]
 
-    def used_actors(self) -> list[Actor]:
-        """Actors with at least one mention, plus the ones they are affiliated with."""
-        keys = {f.key for f in self.found}
+    def used_actors(self, referenced: set[str] | frozenset[str] = frozenset()) -> list[Actor]:
+        """Actors with at least one mention or referenced by a statement or figure, plus the ones they
+        are affiliated with."""
+        keys = {f.key for f in self.found} | {k for k in referenced if k in self.actors}
         for key in list(keys):
             parent = self.actors[key].affiliation
             while parent and parent not in keys and parent in self.actors:

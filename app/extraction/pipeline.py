@@ -79,7 +79,9 @@ def extract(text: str, *, published: date | None = None, title: str | None = Non
     referenced = (
         {s.speaker_key for s in statements} | {f.subject_key for f in figures} | {f.claimant_key for f in figures}
     )
-    actors.drop_unused_weak({k for k in referenced if k})
+    used = {k for k in referenced if k}
+    actors.drop_unused_weak(used)
+    _mention_speakers(actors, statements)
     statements, figures = statements[:MAX_ITEMS], figures[:MAX_ITEMS]
     for statement in statements:
         statement.sentence = _window(statement.sentence, statement.start, statement.end)
@@ -90,7 +92,7 @@ def extract(text: str, *, published: date | None = None, title: str | None = Non
             f.statement_index = None
     return ExtractionResult(
         version=EXTRACTOR_VERSION,
-        actors=actors.used_actors(),
+        actors=actors.used_actors(used),
         mentions=actors.mentions()[:MAX_MENTIONS],
         statements=statements,
         figures=figures,
@@ -131,6 +133,29 @@ def _statement(actors: ActorIndex, raw: RawStatement, previous: Statement | None
         end=raw.end,
         sentence=raw.sentence,
     )
+
+
+def _mention_speakers(actors: ActorIndex, statements: list[Statement]) -> None:
+    """A speaker resolved by name, or as the first of several ("Syrian and UN officials"), still gets
+    a mention where its name stands in the speaker phrase, so every actor a statement names is
+    listed with the article."""
+    mentioned = {f.key for f in actors.found}
+    for st in statements:
+        if not st.speaker_key or st.speaker_key in mentioned or st.speaker_span is None:
+            continue
+        actor = actors.actors[st.speaker_key]
+        phrase = actors.text[st.speaker_span.start : st.speaker_span.end].casefold()
+        for name in sorted([actor.name, *actor.aliases], key=len, reverse=True):
+            at = phrase.find(name.casefold())
+            if at < 0:
+                continue
+            start = st.speaker_span.start + at
+            end = start + len(name)
+            tokens = actors.doc.char_span(start, end, alignment_mode="expand")
+            if tokens is not None and not any(f.start < end and start < f.end for f in actors.found):
+                actors.mention(st.speaker_key, start, end, tokens.root.i)
+                mentioned.add(st.speaker_key)
+                break
 
 
 def _collective(actors: ActorIndex, span: Span, text: str) -> str | None:

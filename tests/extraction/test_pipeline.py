@@ -227,3 +227,22 @@ def test_collective_and_coordinated_speakers(text: str, speaker: str) -> None:
     result = _run(text)
     names = {a.key: a.name for a in result.actors}
     assert [names.get(s.speaker_key or "") for s in result.statements] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian and UN aid officials said 12 people were killed in the strike.",
+        "Pashinyan said 40 soldiers were wounded. Nikol Pashinyan later said 3 more died.",
+    ],
+)
+def test_every_referenced_actor_is_listed_and_mentioned(text: str) -> None:
+    result = _run(text)
+    listed = {a.key for a in result.actors}
+    mentioned = {m.actor_key for m in result.mentions}
+    referenced = {s.speaker_key for s in result.statements} | {f.claimant_key for f in result.figures}
+    referenced |= {f.subject_key for f in result.figures}
+    referenced.discard(None)
+    assert referenced, "the sentences name speakers"
+    assert referenced <= listed
+    assert referenced <= mentioned
