@@ -253,7 +253,8 @@ def test_every_referenced_actor_is_listed_and_mentioned(text: str) -> None:
     ],
 )
 def test_paragraphs_and_closing_quotes_bound_sentences(text: str, sentences: int) -> None:
-    from app.extraction.nlp import get_nlp, sentences as sents
+    from app.extraction.nlp import get_nlp
+    from app.extraction.nlp import sentences as sents
 
     found = sents(get_nlp()(text))
     assert len([s for s in found if s.text.strip()]) == sentences
