@@ -42,9 +42,9 @@ class FigurePublic(BaseModel):
 
     id: int
     article_id: int
-    value: float = Field(description="the number as reported ('2.300' and '2,300' are 2300)")
-    low: float | None = Field(description="lowest reading ('more than 200': 200)")
-    high: float | None = Field(description="highest reading, when the text gives a ceiling")
+    value: int | float = Field(description="the number as reported ('2.300' and '2,300' are 2300)")
+    low: int | float | None = Field(description="lowest reading ('more than 200': 200)")
+    high: int | float | None = Field(description="highest reading, when the text gives a ceiling")
     qualifier: str | None = Field(description="'about', 'more than', 'at least', 'dozens'...")
     category: str = Field(
         description="killed, injured, casualties, captured, missing, arrested, displaced, "

@@ -36,6 +36,8 @@ def test_figures_carry_value_category_claimant_subject_and_span(client: TestClie
     fled = next(f for span, f in figures.items() if span.startswith("more than 3,000"))
     assert (fled["value"], fled["low"], fled["high"], fled["qualifier"]) == (3000, 3000, None, "more than")
     assert fled["category"] == "displaced"
+    assert fled["claimant"]["name"] == "UNHCR"  # "According to the United Nations refugee agency, ..."
+    assert isinstance(killed["value"], int)  # whole numbers stay whole in JSON: 120, not 120.0
     wounded = next(f for span, f in figures.items() if span.startswith("12 "))
     assert wounded["category"] == "injured"
     assert wounded["claimant"]["name"] == "Samuel Tekle"
