@@ -11,6 +11,7 @@ import atexit
 import multiprocessing
 import os
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
@@ -20,7 +21,16 @@ from app.extraction.types import ExtractionResult
 Outcome = ExtractionResult | str  # the result, or the error message of that one article
 
 
-def _warm() -> None:
+def _exit_with_parent(parent: int) -> None:
+    # A worker blocked on its task queue never learns that the API process died (SIGKILL, or a
+    # shutdown that skipped atexit): it would live on as an orphan holding a model in memory.
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)
+
+
+def _warm(parent: int) -> None:
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     # one BLAS thread per worker: the pool already has a process per core, and BLAS threads on
     # top of it only fight over the same cores (set before spaCy imports numpy in this process)
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -52,7 +62,10 @@ class ExtractionPool:
         self._executor: Executor | None = None
         if workers > 0:
             self._executor = ProcessPoolExecutor(
-                max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=_warm
+                max_workers=workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_warm,
+                initargs=(os.getpid(),),
             )
 
     def warm(self) -> None:

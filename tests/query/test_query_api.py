@@ -74,8 +74,8 @@ def test_csv_and_ndjson_exports_round_trip(client: TestClient, ingest) -> None: 
     assert response.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert [(r["value"], r["claimant_name"], r["subject_name"], r["provenance_source"]) for r in rows] == [
-        ("12.0", "Armenian Defense Ministry", "Armenian armed forces", "Wire B"),
-        ("40.0", "Azerbaijani Defense Ministry", "Armenian armed forces", 'Wire, "A"'),
+        ("12", "Armenian Defense Ministry", "Armenian armed forces", "Wire B"),
+        ("40", "Azerbaijani Defense Ministry", "Armenian armed forces", 'Wire, "A"'),
     ]
     assert rows[1]["provenance_sentence"] == AZ.format(n=40)
     assert rows[1]["claimant_id"] and rows[1]["provenance_text"] == "40 Armenian soldiers"
