@@ -3,6 +3,7 @@ ingest unit of work); services only add and flush."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -35,9 +36,25 @@ def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def _sqlite_engine(url: Any, begin: str) -> Engine:
+def _sqlite_engine(url: Any, begin: str, timeout_ms: int) -> Engine:
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
     event.listen(engine, "connect", _sqlite_connect)
+
+    # SQLite has no statement_timeout: a progress handler, called every few thousand VM steps,
+    # interrupts a statement that runs past its deadline ("interrupted", answered as 503 like
+    # PostgreSQL's timeout). Each statement sets its own deadline as it starts.
+    def _watch(dbapi_conn: Any, record: Any) -> None:
+        deadline = [0.0]
+        record.info["deadline"] = deadline
+        dbapi_conn.set_progress_handler(lambda: int(time.monotonic() > deadline[0] > 0), 10_000)
+
+    def _start(conn: Any, *_args: Any) -> None:
+        deadline = conn.connection.info.get("deadline")
+        if deadline is not None:
+            deadline[0] = time.monotonic() + timeout_ms / 1000
+
+    event.listen(engine, "connect", _watch)
+    event.listen(engine, "before_cursor_execute", _start)
 
     # A deferred transaction that reads and then writes can fail at once with "database is
     # locked" when another writer got there first (busy_timeout does not apply to that upgrade).
@@ -67,7 +84,10 @@ def make_database(settings: Settings) -> Database:
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        return Database(reader=_sqlite_engine(url, "BEGIN"), writer=_sqlite_engine(url, "BEGIN IMMEDIATE"))
+        timeout = settings.db_statement_timeout_ms
+        return Database(
+            reader=_sqlite_engine(url, "BEGIN", timeout), writer=_sqlite_engine(url, "BEGIN IMMEDIATE", timeout)
+        )
     engine = create_engine(
         url,
         pool_size=settings.db_pool_size,
