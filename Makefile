@@ -56,6 +56,7 @@ eval: install ## score extraction on ../shared/eval/dev through a server on a sc
 	$(PY) bench/run_eval.py
 
 bench: install ## benchmarks under bench/ (ratios against a baseline measured in the same run)
+	-$(PY) -m pip install --quiet --disable-pip-version-check -e ".[bench]"
 	$(PY) bench/run_all.py
 
 lock: ## re-pin the whole dependency tree from pyproject.toml into requirements.lock

@@ -99,7 +99,7 @@ def _upper_first(text: str) -> str:
 
 
 def _paragraph(rng: random.Random, side: tuple[str, ...], n: int) -> str:
-    state, dem, other, other_dem, capital, region = side
+    _state, dem, other, other_dem, capital, region = side
     town = rng.choice(["Humera", "Shusha", "Kadugli", "Gao", "Cucuta", "Myawaddy", "Zalambessa", "Goris"])
     place = rng.choice(PLACES).format(town=town)
     day = rng.choice(DAYS)

@@ -99,7 +99,9 @@ class Report:
             if not small or not large:
                 continue
             for name in small:
-                if name in large:
+                if name in large and not (large[name].requests and small[name].requests):
+                    lines.append(f"| {engine} | {name} | - | **not met** (no answer within wrk's 10 s timeout) |")
+                elif name in large:
                     ratio = large[name].p95_ms / max(small[name].p95_ms, 1e-6)
                     lines.append(f"| {engine} | {name} | {ratio:.2f} | {_ok(ratio <= 1.5)} |")
         return "\n".join(lines)

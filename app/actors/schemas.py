@@ -12,15 +12,19 @@ class ActorRef(BaseModel):
         json_schema_extra={"example": {"id": 3, "name": "Azerbaijan", "type": "state", "aliases": ["Azeri"]}}
     )
 
-    id: int
+    id: int = Field(description="the actor's id (GET /api/v1/actors/{id})")
     name: str = Field(description="canonical name")
     type: str = Field(description="person, state, organization, armed_group, international_org or group")
     aliases: list[str] = Field(description="every other name this actor answers to")
 
 
 class AffiliationRef(BaseModel):
-    id: int
-    name: str
+    """The actor another one belongs to, by id and name."""
+
+    model_config = ConfigDict(json_schema_extra={"example": {"id": 2, "name": "Armenia"}})
+
+    id: int = Field(description="the parent actor's id")
+    name: str = Field(description="the parent actor's canonical name")
 
 
 class ActorPublic(ActorRef):
@@ -44,6 +48,14 @@ class ActorPublic(ActorRef):
 
 
 class ActorCounts(BaseModel):
+    """How often an actor appears in each role, across every stored article."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {"articles": 3, "mentions": 5, "statements": 0, "figures_claimed": 0, "figures_about": 4}
+        }
+    )
+
     articles: int = Field(description="articles that name it")
     mentions: int = Field(description="places in articles where it is named")
     statements: int = Field(description="statements it made")
@@ -52,14 +64,33 @@ class ActorCounts(BaseModel):
 
 
 class ReportedWith(BaseModel):
-    actor: ActorRef
+    """An actor named in the same articles as the profiled one, and in how many."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "actor": {"id": 3, "name": "Azerbaijan", "type": "state", "aliases": ["Azeri"]},
+                "articles": 3,
+            }
+        }
+    )
+
+    actor: ActorRef = Field(description="the other actor")
     articles: int = Field(description="articles naming both")
 
 
 class MergeRecord(BaseModel):
+    """A duplicate actor that was merged into this one."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {"merged_id": 11, "merged_name": "Armenian Army", "merged_at": "2024-03-05T10:00:00Z"}
+        }
+    )
+
     merged_id: int = Field(description="the id the merged actor had")
-    merged_name: str
-    merged_at: datetime
+    merged_name: str = Field(description="the canonical name the merged actor had (now an alias)")
+    merged_at: datetime = Field(description="when the merge was made (UTC)")
 
 
 class ActorProfile(ActorPublic):
@@ -83,7 +114,7 @@ class ActorProfile(ActorPublic):
         }
     )
 
-    counts: ActorCounts
+    counts: ActorCounts = Field(description="appearances in each role")
     reported_with: list[ReportedWith] = Field(description="actors most often named in the same articles")
     merged_from: list[MergeRecord] = Field(description="actors merged into this one")
 

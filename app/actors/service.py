@@ -16,6 +16,7 @@ from app.actors.schemas import ActorPublic, ActorRef, AffiliationRef
 from app.core.db import MAX_ID
 from app.core.errors import NotFound
 from app.core.pagination import Ordering, PageRequest, SortColumn, keyset_page, parse_int, parse_text
+from app.core.schema_docs import enum_examples
 from app.models import Actor, ActorAlias, ActorMerge, Mention
 
 
@@ -129,6 +130,10 @@ def _public(session: Session, actors: Sequence[Actor]) -> list[ActorPublic]:
 
 
 class ActorSort(StrEnum):
+    """Sort order of actor lists: a field name, descending with a leading ``-``."""
+
+    __get_pydantic_json_schema__ = enum_examples("name")
+
     id = "id"
     id_desc = "-id"
     name = "name"
@@ -201,6 +206,6 @@ def matching_actor_ids(ref: str) -> Any:
 def refers_to(column: Any, ref: str) -> Any:
     """WHERE clause: ``column`` holds the actor ``ref`` names, an id ("12") or a name or alias."""
     ref = ref.strip()
-    if ref.isdigit():
+    if ref.isdecimal():  # not isdigit(): "¹" is a digit that int() refuses
         return column == int(ref) if int(ref) <= MAX_ID else false()
     return column.in_(matching_actor_ids(ref))

@@ -3,14 +3,43 @@
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.config import JsonDict
 from sqlmodel import Session, col, select
 
 from app.actors.schemas import ActorRef
 from app.actors.service import actor_refs
 from app.models import Figure, Mention, Statement
 
+_MINISTRY: JsonDict = {"id": 3, "name": "Azerbaijani Defense Ministry", "type": "organization", "aliases": []}
+_TROOPS: JsonDict = {"id": 7, "name": "Armenian armed forces", "type": "armed_group", "aliases": []}
+_MENTION_EXAMPLE: JsonDict = {"start": 4, "end": 32, "text": "Azerbaijani Defense Ministry", "actor": _MINISTRY}
+_STATEMENT_EXAMPLE: JsonDict = {
+    "id": 1,
+    "start": 38,
+    "end": 86,
+    "speaker_start": 0,
+    "speaker_end": 32,
+    "kind": "indirect",
+    "cue": "said",
+    "speaker": _MINISTRY,
+}
+_FIGURE_EXAMPLE: JsonDict = {
+    "id": 1,
+    "start": 38,
+    "end": 58,
+    "value": 40,
+    "category": "killed",
+    "claimant": _MINISTRY,
+    "subject": _TROOPS,
+    "statement_id": 1,
+}
+
 
 class MentionSpan(BaseModel):
+    """A place in the text where an actor is named."""
+
+    model_config = ConfigDict(json_schema_extra={"example": _MENTION_EXAMPLE})
+
     start: int = Field(description="offset in the article text (Python str index)")
     end: int = Field(description="end offset, exclusive")
     text: str = Field(description="the span as written")
@@ -18,25 +47,33 @@ class MentionSpan(BaseModel):
 
 
 class StatementSpan(BaseModel):
-    id: int
+    """A statement's content span and, when found, its speaker's span."""
+
+    model_config = ConfigDict(json_schema_extra={"example": _STATEMENT_EXAMPLE})
+
+    id: int = Field(description="the statement's id")
     start: int = Field(description="start of the content span")
     end: int = Field(description="end of the content span, exclusive")
     speaker_start: int | None = Field(description="start of the speaker as written, when found")
     speaker_end: int | None = Field(description="end of the speaker span, exclusive")
     kind: str = Field(description="direct, indirect or mixed")
-    cue: str | None
-    speaker: ActorRef | None
+    cue: str | None = Field(description="the verb or noun that signals the statement")
+    speaker: ActorRef | None = Field(description="the resolved speaker; null when it could not be resolved")
 
 
 class FigureSpan(BaseModel):
-    id: int
-    start: int
-    end: int
-    value: float
-    category: str
-    claimant: ActorRef | None
-    subject: ActorRef | None
-    statement_id: int | None
+    """A figure's span with its value, category, claimant and subject."""
+
+    model_config = ConfigDict(json_schema_extra={"example": _FIGURE_EXAMPLE})
+
+    id: int = Field(description="the figure's id")
+    start: int = Field(description="start of the figure in the article text")
+    end: int = Field(description="end of the figure span, exclusive")
+    value: float = Field(description="the number as reported")
+    category: str = Field(description="killed, injured, casualties, captured, displaced, destroyed...")
+    claimant: ActorRef | None = Field(description="who reports it; null when the article says it itself")
+    subject: ActorRef | None = Field(description="whose losses or forces are counted")
+    statement_id: int | None = Field(description="the statement the figure sits in")
 
 
 class Annotations(BaseModel):
@@ -45,50 +82,16 @@ class Annotations(BaseModel):
     model_config = ConfigDict(
         json_schema_extra={
             "example": {
-                "mentions": [
-                    {
-                        "start": 4,
-                        "end": 32,
-                        "text": "Azerbaijani Defense Ministry",
-                        "actor": {
-                            "id": 3,
-                            "name": "Azerbaijani Defense Ministry",
-                            "type": "organization",
-                            "aliases": [],
-                        },
-                    }
-                ],
-                "statements": [
-                    {
-                        "id": 1,
-                        "start": 38,
-                        "end": 86,
-                        "speaker_start": 0,
-                        "speaker_end": 32,
-                        "kind": "indirect",
-                        "cue": "said",
-                        "speaker": None,
-                    }
-                ],
-                "figures": [
-                    {
-                        "id": 1,
-                        "start": 38,
-                        "end": 58,
-                        "value": 40,
-                        "category": "killed",
-                        "claimant": None,
-                        "subject": None,
-                        "statement_id": 1,
-                    }
-                ],
+                "mentions": [_MENTION_EXAMPLE],
+                "statements": [_STATEMENT_EXAMPLE],
+                "figures": [_FIGURE_EXAMPLE],
             }
         }
     )
 
-    mentions: list[MentionSpan]
-    statements: list[StatementSpan]
-    figures: list[FigureSpan]
+    mentions: list[MentionSpan] = Field(description="every place an actor is named")
+    statements: list[StatementSpan] = Field(description="every statement, with its speaker span")
+    figures: list[FigureSpan] = Field(description="every figure")
 
 
 def spans_of(session: Session, article_id: int) -> Annotations:

@@ -13,6 +13,7 @@ from app.articles.service import ArticleFilters, ArticleSort
 from app.core.db import MAX_ID
 from app.core.deps import AdminKey, DatabaseDep, IngestKey, ReadKey, ReadSession, SettingsDep, WriteSession
 from app.core.pagination import Page, PageParams
+from app.core.schema_docs import enum_examples
 from app.exports.formats import EXPORT_RESPONSES, FormatParam, ResponseFormat, keyset_export, stream_items
 from app.figures.filters import ActorParam, as_datetime
 
@@ -108,4 +109,8 @@ def delete_article(
 
 
 class Include(StrEnum):
+    """Optional parts to add to an article: ``annotations`` adds every extracted span."""
+
+    __get_pydantic_json_schema__ = enum_examples("annotations")
+
     annotations = "annotations"

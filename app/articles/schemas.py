@@ -4,6 +4,7 @@ import re
 from datetime import UTC, date, datetime, time
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic.config import JsonDict
 
 from app.articles.annotations import Annotations
 
@@ -41,14 +42,14 @@ class ArticleCreate(BaseModel):
     )
 
     text: str = Field(min_length=1, description="the article text; offsets index into it (after \\r\\n -> \\n)")
-    title: str | None = Field(default=None, max_length=1000)
-    url: str | None = Field(default=None, max_length=2000)
+    title: str | None = Field(default=None, max_length=1000, description="headline")
+    url: str | None = Field(default=None, max_length=2000, description="where the article was published")
     source: str | None = Field(default=None, max_length=500, description="publisher or feed name")
     published_at: datetime | date | None = Field(default=None, description="ISO date or datetime")
     external_id: str | None = Field(
         default=None, max_length=200, description="your id; ingesting it again answers the stored article"
     )
-    language: str | None = Field(default=None, max_length=20)
+    language: str | None = Field(default=None, max_length=20, description="language code of the text ('en')")
 
     @field_validator("text")
     @classmethod
@@ -81,33 +82,60 @@ class ArticleCreate(BaseModel):
         return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
+_COUNTS_EXAMPLE: JsonDict = {"actors": 4, "mentions": 9, "statements": 2, "figures": 3}
+_SUMMARY_EXAMPLE: JsonDict = {
+    "id": 42,
+    "external_id": "example-wire-1187",
+    "title": "Shelling near the border town leaves dozens wounded",
+    "url": "https://example.org/news/1187",
+    "source": "Example Wire",
+    "published_at": "2023-09-14T08:30:00Z",
+    "language": "en",
+    "content_hash": "3f1b9c2e7a5d4086b1e2c3d4a5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718",
+    "ingested_at": "2023-09-14T09:02:11Z",
+    "extractor_version": "0.1.0",
+    "counts": _COUNTS_EXAMPLE,
+}
+_TEXT_EXAMPLE = (
+    "The defence ministry said 40 soldiers were wounded when shells hit positions near the border town on Thursday."
+)
+
+
 class ArticleCounts(BaseModel):
-    actors: int
-    mentions: int
-    statements: int
-    figures: int
+    """How much was extracted from one article."""
+
+    model_config = ConfigDict(json_schema_extra={"example": _COUNTS_EXAMPLE})
+
+    actors: int = Field(description="distinct actors named in it")
+    mentions: int = Field(description="places where an actor is named")
+    statements: int = Field(description="statements extracted")
+    figures: int = Field(description="figures extracted")
 
 
 class ArticleSummary(BaseModel):
     """An article's metadata, without its text."""
 
-    id: int
-    external_id: str | None
-    title: str | None
-    url: str | None
-    source: str | None
-    published_at: datetime | None
-    language: str | None
-    content_hash: str
-    ingested_at: datetime
-    extractor_version: str
-    counts: ArticleCounts
+    model_config = ConfigDict(json_schema_extra={"example": _SUMMARY_EXAMPLE})
+
+    id: int = Field(description="the article's id (GET /api/v1/articles/{id})")
+    external_id: str | None = Field(description="the client's id given at ingest, if any")
+    title: str | None = Field(description="headline")
+    url: str | None = Field(description="where the article was published")
+    source: str | None = Field(description="publisher or feed name")
+    published_at: datetime | None = Field(description="publication time (UTC); a bare date reads as midnight")
+    language: str | None = Field(description="language code of the text")
+    content_hash: str = Field(description="SHA-256 (hex) of source and text; the same article is stored once")
+    ingested_at: datetime = Field(description="when it was stored (UTC)")
+    extractor_version: str = Field(description="the extraction pipeline version that produced its evidence")
+    counts: ArticleCounts = Field(description="how much was extracted from it")
 
 
 class ArticlePublic(ArticleSummary):
     """A stored article with its text and how much was extracted from it."""
 
-    text: str
+    model_config = ConfigDict(json_schema_extra={"example": {**_SUMMARY_EXAMPLE, "text": _TEXT_EXAMPLE}})
+
+    text: str = Field(description="the article text as stored; every offset indexes into it")
 
 
 class Provenance(BaseModel):
@@ -130,13 +158,13 @@ class Provenance(BaseModel):
         }
     )
 
-    article_id: int
+    article_id: int = Field(description="the article the span is in")
     start: int = Field(description="character offset (Python str index) of the span in the article text")
     end: int = Field(description="end offset, exclusive")
     text: str = Field(description="the span itself")
     sentence: str = Field(description="the sentence holding the span")
-    sentence_start: int
-    sentence_end: int
+    sentence_start: int = Field(description="offset of the sentence in the article text")
+    sentence_end: int = Field(description="end offset of the sentence, exclusive")
     source: str | None = Field(default=None, description="the article's source (publisher or feed)")
     published_at: datetime | None = Field(default=None, description="when the article was published")
     url: str | None = Field(default=None, description="the article's URL")
@@ -144,6 +172,64 @@ class Provenance(BaseModel):
 
 class ArticleDetail(ArticlePublic):
     """A stored article; with ``include=annotations``, every extracted span too."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                **_SUMMARY_EXAMPLE,
+                "text": _TEXT_EXAMPLE,
+                "annotations": {
+                    "mentions": [
+                        {
+                            "start": 4,
+                            "end": 20,
+                            "text": "defence ministry",
+                            "actor": {"id": 12, "name": "Ministry of Defence", "type": "organization", "aliases": []},
+                        }
+                    ],
+                    "statements": [
+                        {
+                            "id": 31,
+                            "start": 26,
+                            "end": 110,
+                            "speaker_start": 0,
+                            "speaker_end": 20,
+                            "kind": "indirect",
+                            "cue": "said",
+                            "speaker": {
+                                "id": 12,
+                                "name": "Ministry of Defence",
+                                "type": "organization",
+                                "aliases": [],
+                            },
+                        }
+                    ],
+                    "figures": [
+                        {
+                            "id": 57,
+                            "start": 26,
+                            "end": 37,
+                            "value": 40,
+                            "category": "injured",
+                            "claimant": {
+                                "id": 12,
+                                "name": "Ministry of Defence",
+                                "type": "organization",
+                                "aliases": [],
+                            },
+                            "subject": {
+                                "id": 15,
+                                "name": "Northland armed forces",
+                                "type": "armed_group",
+                                "aliases": [],
+                            },
+                            "statement_id": 31,
+                        }
+                    ],
+                },
+            }
+        }
+    )
 
     annotations: Annotations | None = Field(
         default=None, description="mentions, statements and figures as spans; only with include=annotations"

@@ -18,6 +18,7 @@ from app.articles.schemas import ArticleCounts, ArticleCreate, ArticlePublic, Ar
 from app.core.db import Database, unit_of_work
 from app.core.errors import NotFound, PayloadTooLarge
 from app.core.pagination import Ordering, PageRequest, SortColumn, keyset_page, parse_datetime, parse_int
+from app.core.schema_docs import enum_examples
 from app.extraction import EXTRACTOR_VERSION, extract
 from app.extraction.types import ExtractionResult
 from app.ingest.service import (
@@ -186,6 +187,10 @@ def get_article(session: Session, article_id: int) -> ArticlePublic:
 
 
 class ArticleSort(StrEnum):
+    """Sort order of article lists: a field name, descending with a leading ``-``."""
+
+    __get_pydantic_json_schema__ = enum_examples("-published_at")
+
     id = "id"
     id_desc = "-id"
     published_at = "published_at"

@@ -16,8 +16,8 @@ class ChangePublic(BaseModel):
             "example": {
                 "id": 12,
                 "article_id": 4,
-                "kind": "deleted",
-                "extractor_version": None,
+                "kind": "reextracted",
+                "extractor_version": "0.1.0",
                 "changed_at": "2024-03-05T10:00:00Z",
             }
         }
@@ -38,12 +38,12 @@ class ChangePage(BaseModel):
         json_schema_extra={
             "example": {
                 "items": [ChangePublic.model_config["json_schema_extra"]["example"]],  # type: ignore[index]
-                "next_cursor": None,
-                "since": "eyJyIjoiY2hhbmdlcyIsImsiOlsxMl19.x1y2",
+                "next_cursor": "eyJyIjoiY2hhbmdlcyIsImsiOlsxMl19.Hq8vT2mYc0pLw5nR7sKd1A",
+                "since": "eyJyIjoiY2hhbmdlcyIsImsiOlsxMl19.Hq8vT2mYc0pLw5nR7sKd1A",
             }
         }
     )
 
-    items: list[ChangePublic]
+    items: list[ChangePublic] = Field(description="changes in feed order (ascending id)")
     next_cursor: str | None = Field(description="the next page now; null when the feed is drained")
     since: str = Field(description="cursor to poll with later (`?since=`): resumes after the last change seen")

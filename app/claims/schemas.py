@@ -30,11 +30,11 @@ class ClaimPublic(BaseModel):
     )
 
     id: str = Field(description="stable key: category, subject id, object, first day of the period")
-    category: str
+    category: str = Field(description="the reports' category: killed, injured, captured, displaced...")
     subject: ActorRef | None = Field(description="whose losses or forces are counted")
     object: str | None = Field(description="what is counted, reduced to its head word ('soldier')")
     period_start: date | None = Field(description="first day covered by the reports (period, else publication)")
-    period_end: date | None
+    period_end: date | None = Field(description="last day covered by the reports")
     contested: bool = Field(description="two reports by different claimants whose ranges do not overlap")
     value_min: float = Field(description="lowest value reported")
     value_max: float = Field(description="highest value reported")
@@ -71,5 +71,14 @@ class ClaimRow(BaseModel):
 class ClaimPage(BaseModel):
     """Claims of ``limit`` (category, subject) groups; follow next_cursor until null."""
 
-    items: list[ClaimPublic]
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "items": [ClaimPublic.model_config["json_schema_extra"]["example"]],  # type: ignore[index]
+                "next_cursor": "eyJyIjoiY2xhaW1zIiwiayI6WyJraWxsZWQiLDddfQ.Zp3c8Vw1Lq6sN0yB4rTe2g",
+            }
+        }
+    )
+
+    items: list[ClaimPublic] = Field(description="claims of this page, by category then subject")
     next_cursor: str | None = Field(description="opaque cursor for the next page; null on the last page")

@@ -4,6 +4,7 @@ Services raise these; routers never build error responses themselves."""
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
@@ -160,16 +161,34 @@ PROBLEM_SCHEMA: dict[str, Any] = {
     "description": "An RFC 9457 problem document; every error answers one.",
     "required": ["type", "title", "status", "detail", "instance"],
     "properties": {
-        "type": {"type": "string"},
-        "title": {"type": "string"},
-        "status": {"type": "integer"},
-        "detail": {"type": "string"},
-        "instance": {"type": "string"},
+        "type": {"type": "string", "description": "identifies the kind of problem: /problems/<slug>"},
+        "title": {"type": "string", "description": "short summary of the kind of problem (the HTTP reason)"},
+        "status": {"type": "integer", "description": "the HTTP status code, repeated"},
+        "detail": {"type": "string", "description": "what went wrong with this request, for a human"},
+        "instance": {"type": "string", "description": "the path of the request that failed"},
         "request_id": {"type": "string", "description": "also in the X-Request-ID header and the server log"},
-        "errors": {"type": "array", "items": {"type": "object"}},
-        "retry_after": {"type": "integer"},
+        "errors": {
+            "type": "array",
+            "items": {"type": "object"},
+            "description": "validation errors (422 only): each with loc, msg and type",
+        },
+        "retry_after": {"type": "integer", "description": "seconds to wait before retrying (429 and 503 only)"},
+    },
+    "example": {
+        "type": "/problems/validation",
+        "title": "Unprocessable Content",
+        "status": 422,
+        "detail": "body.text: String should have at least 1 character",
+        "instance": "/api/v1/articles",
+        "request_id": "5f0c2e9a4b7d4c1e",
+        "errors": [
+            {"loc": ["body", "text"], "msg": "String should have at least 1 character", "type": "string_too_short"}
+        ],
     },
 }
+
+# FastAPI's own 422 schemas: unreferenced once every 422 answers a Problem, so dropped from the document
+_FASTAPI_VALIDATION_SCHEMAS = ("HTTPValidationError", "ValidationError")
 
 _PROBLEM_TEXT = {
     "400": "malformed request (unreadable body, bad cursor)",
@@ -195,6 +214,20 @@ def _problem_statuses(operation: dict[str, Any]) -> list[str]:
     return statuses
 
 
+def _drop_unreferenced(schema: dict[str, Any], names: tuple[str, ...]) -> None:
+    """Remove the named component schemas when nothing outside them references them."""
+    components = schema.get("components", {}).get("schemas", {})
+    rest = {k: v for k, v in schema.items() if k != "components"}
+    rest["components"] = {
+        **schema.get("components", {}),
+        "schemas": {k: v for k, v in components.items() if k not in names},
+    }
+    text = json.dumps(rest)
+    for name in names:
+        if f'"#/components/schemas/{name}"' not in text:
+            components.pop(name, None)
+
+
 def document_problems(app: FastAPI) -> None:
     """Declare the problem responses in the OpenAPI document, so that clients and schema-driven
     fuzzers (schemathesis) know every error status an operation can answer and its shape."""
@@ -213,6 +246,7 @@ def document_problems(app: FastAPI) -> None:
                 for status in _problem_statuses(operation):
                     # replaces FastAPI's default 422 (HTTPValidationError), which we never answer
                     operation["responses"][status] = {"description": _PROBLEM_TEXT[status], "content": content}
+        _drop_unreferenced(schema, _FASTAPI_VALIDATION_SCHEMAS)
         app.openapi_schema = schema
         app._problems_documented = True  # type: ignore[attr-defined]
         return schema

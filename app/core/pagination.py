@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import and_, false, or_
 
 from app.core.config import Settings
@@ -27,10 +27,27 @@ from app.core.errors import BadRequest
 T = TypeVar("T")
 
 
+# what a next_cursor looks like: a base64url JSON payload and its truncated HMAC, dot-separated
+EXAMPLE_CURSOR = "eyJyIjoiYWN0b3JzOm5hbWUiLCJrIjpbIkF6ZXJiYWlqYW4iLDNdfQ.kX2m9Qv7Lr0bT1cWzYp4hA"
+
+
+def _page_schema_extra(schema: dict[str, Any], cls: type[Any]) -> None:
+    """Describe each ``Page[Item]`` and give it an example built from ``Item``'s own example."""
+    args = getattr(cls, "__pydantic_generic_metadata__", {}).get("args", ())
+    item = args[0] if args else None
+    extra = getattr(item, "model_config", {}).get("json_schema_extra")
+    example = extra.get("example") if isinstance(extra, dict) else None
+    name = getattr(item, "__name__", "item")
+    schema["description"] = f"One page of {name} items. Follow ``next_cursor`` until it is null."
+    schema["example"] = {"items": [example] if example is not None else [], "next_cursor": EXAMPLE_CURSOR}
+
+
 class Page(BaseModel, Generic[T]):
     """One page of a list. Follow ``next_cursor`` until it is null."""
 
-    items: list[T]
+    model_config = ConfigDict(json_schema_extra=_page_schema_extra)
+
+    items: list[T] = Field(description="the items of this page, in the requested sort order")
     next_cursor: str | None = Field(description="opaque cursor for the next page; null on the last page")
 
 

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from sqlmodel import Session
 
 from app.core.db import Database
+from app.core.schema_docs import enum_examples
 
 # Rows fetched per keyset query while exporting: large enough to amortise the round trip, small
 # enough that memory stays flat. A module constant rather than a setting (settings are not ours).
@@ -30,6 +31,10 @@ NDJSON_MEDIA_TYPE = "application/x-ndjson"
 
 
 class ResponseFormat(StrEnum):
+    """Encoding of a list response: one JSON page, or every matching row as CSV or NDJSON."""
+
+    __get_pydantic_json_schema__ = enum_examples("csv")
+
     json = "json"
     csv = "csv"
     ndjson = "ndjson"

@@ -19,6 +19,7 @@ from app.core.pagination import (
     parse_int,
     parse_number,
 )
+from app.core.schema_docs import enum_examples
 from app.figures.filters import FigureFilters, base_query
 from app.figures.schemas import FigurePublic
 from app.models import Article, Figure
@@ -27,6 +28,10 @@ RESOURCE = "figures"
 
 
 class FigureSort(StrEnum):
+    """Sort order of figure lists: a field name, descending with a leading ``-``."""
+
+    __get_pydantic_json_schema__ = enum_examples("-value")
+
     id = "id"
     id_desc = "-id"
     value = "value"

@@ -14,12 +14,17 @@ from sqlmodel import Session, col, func
 
 from app.actors.service import actor_refs
 from app.core.errors import BadRequest
+from app.core.schema_docs import enum_examples
 from app.figures.filters import FigureFilters
 from app.figures.service import number
 from app.models import Article, Figure
 
 
 class GroupBy(StrEnum):
+    """A column to group figures by."""
+
+    __get_pydantic_json_schema__ = enum_examples("category")
+
     category = "category"
     claimant = "claimant"
     subject = "subject"
@@ -27,6 +32,10 @@ class GroupBy(StrEnum):
 
 
 class Interval(StrEnum):
+    """Time bucket of a summary: by day, ISO week (from Monday) or calendar month."""
+
+    __get_pydantic_json_schema__ = enum_examples("month")
+
     day = "day"
     week = "week"
     month = "month"
@@ -42,9 +51,9 @@ class SummaryRow(BaseModel):
                 "category": "killed",
                 "claimant_id": 8,
                 "claimant_name": "Azerbaijani Defense Ministry",
-                "subject_id": None,
-                "subject_name": None,
-                "source": None,
+                "subject_id": 7,
+                "subject_name": "Armenian armed forces",
+                "source": "Example Wire",
                 "count": 3,
                 "sum": 112,
                 "min": 12,
@@ -72,16 +81,16 @@ class Summary(BaseModel):
     model_config = ConfigDict(
         json_schema_extra={
             "example": {
-                "group_by": ["category", "claimant"],
+                "group_by": ["category", "claimant", "subject", "source"],
                 "interval": "month",
                 "items": [SummaryRow.model_config["json_schema_extra"]["example"]],  # type: ignore[index]
             }
         }
     )
 
-    group_by: list[GroupBy]
-    interval: Interval | None
-    items: list[SummaryRow]
+    group_by: list[GroupBy] = Field(description="the columns grouped by, as asked")
+    interval: Interval | None = Field(description="the time bucket, as asked; null for no bucketing")
+    items: list[SummaryRow] = Field(description="one row per group and bucket")
 
 
 _COLUMNS = {

@@ -32,11 +32,11 @@ class StatementPublic(BaseModel):
         }
     )
 
-    id: int
-    article_id: int
+    id: int = Field(description="the statement's id")
+    article_id: int = Field(description="the article it was reported in")
     speaker: ActorRef | None = Field(description="the resolved speaker; null when it could not be resolved")
     speaker_text: str | None = Field(description="the speaker as written (a name, 'he', 'officials')")
     cue: str | None = Field(description="the verb or noun that signals the statement")
     kind: str = Field(description="direct (inside quote marks), indirect (reported) or mixed")
-    content: str
-    provenance: Provenance
+    content: str = Field(description="what was said, as written (without quote marks)")
+    provenance: Provenance = Field(description="the article, span and sentence it was extracted from")

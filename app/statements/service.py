@@ -12,6 +12,7 @@ from app.articles.meta import NO_META, article_meta
 from app.articles.schemas import Provenance
 from app.core.errors import NotFound
 from app.core.pagination import Ordering, PageRequest, SortColumn, keyset_page, parse_datetime, parse_int
+from app.core.schema_docs import enum_examples
 from app.models import Article, Mention, Statement
 from app.search.fts import statement_matches
 from app.statements.schemas import StatementPublic
@@ -20,6 +21,10 @@ RESOURCE = "statements"
 
 
 class StatementSort(StrEnum):
+    """Sort order of statement lists: a field name, descending with a leading ``-``."""
+
+    __get_pydantic_json_schema__ = enum_examples("-published_at")
+
     id = "id"
     id_desc = "-id"
     published_at = "published_at"

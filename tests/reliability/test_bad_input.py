@@ -159,6 +159,8 @@ CATALOGUE = [
     _case("id-400-digits", "GET", f"/articles/{HUGE_ID}", 422, "article_id"),
     _case("id-past-bigint", "GET", f"/figures/{BIG_INT}", 422, "figure_id"),
     _case("article-id-filter-past-bigint", "GET", "/figures", 422, "article_id", params={"article_id": BIG_INT}),
+    # "¹" is a Unicode digit that int() refuses: an actor name, not an id
+    _case("actor-filter-superscript-digit", "GET", "/claims", 200, None, params={"subject": "¹", "statement_id": "1"}),
     _case("article-id-filter-injection", "GET", "/figures", 422, "article_id", params={"article_id": "1 OR 1=1"}),
     _case("unknown-sort", "GET", "/figures", 422, "sort", params={"sort": "value; DROP TABLE figures"}),
     _case("unknown-format", "GET", "/articles", 422, "format", params={"format": "xml"}),

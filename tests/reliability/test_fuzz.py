@@ -26,15 +26,9 @@ CHECKS = ",".join(
         "response_schema_conformance",
     ]
 )
-# fuzz_hooks.py skips the inputs of two reported bugs in other modules, so the rest stays guarded
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=False,
-    reason="bugs reported in other modules: POST /actors/{id}/aliases and /merge with some bodies, and "
-    "GET /claims with some subject filters, answer 500; passes (XPASS) once they are fixed",
-)
 def test_schemathesis_finds_no_server_error_and_no_schema_violation(live: Live, tmp_path: Path) -> None:
     report_dir = tmp_path / "schemathesis"
     command = [
@@ -48,7 +42,9 @@ def test_schemathesis_finds_no_server_error_and_no_schema_violation(live: Live, 
         "--max-examples",
         str(MAX_EXAMPLES),
         "--phases",
-        "examples,coverage,fuzzing,stateful",
+        # not "coverage": its example generator crashes inside hypothesis on this Python (an AST
+        # recursion SystemError while describing a strategy), which would fail the run on a tool bug
+        "examples,fuzzing,stateful",
         "--header",
         f"X-API-Key: {live.keys['admin']}",
         "--workers",
