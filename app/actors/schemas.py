@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from app.core.text import refuse_unstorable
 
 
 class ActorRef(BaseModel):
@@ -125,6 +127,14 @@ class AliasCreate(BaseModel):
     model_config = ConfigDict(json_schema_extra={"example": {"alias": "Azeri forces"}})
 
     alias: str = Field(min_length=1, max_length=300, description="the other name")
+
+    @field_validator("alias")
+    @classmethod
+    def _storable(cls, value: str) -> str:
+        value = refuse_unstorable(value).strip()
+        if not value:
+            raise ValueError("alias is empty")
+        return value
 
 
 class MergeCreate(BaseModel):

@@ -1,23 +1,20 @@
 from __future__ import annotations
 
-import re
 from datetime import UTC, date, datetime, time
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.config import JsonDict
 
 from app.articles.annotations import Annotations
+from app.core.text import FORBIDDEN_CHARACTERS
 
-# C0 control characters other than tab, newline and carriage return have no place in a news text
-# and PostgreSQL cannot store NUL at all; lone surrogates cannot be encoded as UTF-8.
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 _EARLIEST, _LATEST = 1800, 2200
 
 
 def _clean_optional(value: str | None) -> str | None:
     if value is None:
         return None
-    if _FORBIDDEN.search(value):
+    if FORBIDDEN_CHARACTERS.search(value):
         raise ValueError("contains control characters or unpaired surrogates")
     value = value.strip()
     return value or None
@@ -54,7 +51,7 @@ class ArticleCreate(BaseModel):
     @field_validator("text")
     @classmethod
     def _text(cls, value: str) -> str:
-        if _FORBIDDEN.search(value):
+        if FORBIDDEN_CHARACTERS.search(value):
             raise ValueError("text contains control characters or unpaired surrogates")
         value = value.replace("\r\n", "\n")
         if not value.strip():

@@ -159,6 +159,9 @@ CATALOGUE = [
     _case("id-400-digits", "GET", f"/articles/{HUGE_ID}", 422, "article_id"),
     _case("id-past-bigint", "GET", f"/figures/{BIG_INT}", 422, "figure_id"),
     _case("article-id-filter-past-bigint", "GET", "/figures", 422, "article_id", params={"article_id": BIG_INT}),
+    # PostgreSQL cannot store NUL: a name with one is refused like an article text with one
+    _case("alias-with-nul", "POST", "/actors/1/aliases", 422, "alias", json={"alias": "Azeri\u0000forces"}),
+    _case("alias-blank", "POST", "/actors/1/aliases", 422, "alias", json={"alias": "   "}),
     # "¹" is a Unicode digit that int() refuses: an actor name, not an id
     _case("actor-filter-superscript-digit", "GET", "/claims", 200, None, params={"subject": "¹", "statement_id": "1"}),
     _case("article-id-filter-injection", "GET", "/figures", 422, "article_id", params={"article_id": "1 OR 1=1"}),
