@@ -8,14 +8,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from app.extraction.pipeline import EXTRACTOR_VERSION, extract
+    from app.extraction.pipeline import EXTRACTOR_VERSION, extract, extract_doc
     from app.extraction.types import ExtractionResult
 
-__all__ = ["EXTRACTOR_VERSION", "ExtractionResult", "extract"]
+__all__ = ["EXTRACTOR_VERSION", "ExtractionResult", "extract", "extract_doc"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in {"EXTRACTOR_VERSION", "extract"}:
+    if name in {"EXTRACTOR_VERSION", "extract", "extract_doc"}:
         from app.extraction import pipeline
 
         return getattr(pipeline, name)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from spacy.tokens import Doc
+
 from app.extraction.actors import ActorIndex, build_index
 from app.extraction.figures import find_figures
 from app.extraction.nlp import get_nlp
@@ -45,7 +47,12 @@ def extract(text: str, *, published: date | None = None, title: str | None = Non
     """Extract actors, statements and figures from an article's text. ``title`` is metadata only:
     offsets always index into ``text``."""
     del title  # not part of the text the offsets point into
-    doc = get_nlp()(text)
+    return extract_doc(get_nlp()(text), published=published)
+
+
+def extract_doc(doc: Doc, *, published: date | None = None) -> ExtractionResult:
+    """The same from a parse made by ``get_nlp()`` (``nlp.pipe`` batches parse faster than one
+    text at a time)."""
     actors = build_index(doc)
     statements: list[Statement] = []
     for said in find_statements(doc):

@@ -259,3 +259,18 @@ def test_paragraphs_and_closing_quotes_bound_sentences(text: str, sentences: int
     found = sents(get_nlp()(text))
     assert len([s for s in found if s.text.strip()]) == sentences
     assert not any(s.text.lstrip().startswith('"\n') for s in found)
+
+
+def test_a_batch_of_parses_extracts_as_texts_do() -> None:
+    from app.extraction import extract, extract_doc
+    from app.extraction.nlp import get_nlp
+
+    texts = [BODY, "Police said 12 people were wounded in the blast."]
+    from_docs = [extract_doc(doc) for doc in get_nlp().pipe(texts)]
+    from_texts = [extract(text) for text in texts]
+    assert [[(f.start, f.end, f.value, f.category) for f in r.figures] for r in from_docs] == [
+        [(f.start, f.end, f.value, f.category) for f in r.figures] for r in from_texts
+    ]
+    assert [[s.speaker_key for s in r.statements] for r in from_docs] == [
+        [s.speaker_key for s in r.statements] for r in from_texts
+    ]
