@@ -6,8 +6,7 @@ from typing import Any
 from sqlmodel import Session, col
 
 from app.actors.service import actor_refs
-from app.articles.meta import NO_META, article_meta
-from app.articles.schemas import Provenance
+from app.articles.meta import NO_META, article_meta, provenance
 from app.core.errors import NotFound
 from app.core.pagination import (
     Ordering,
@@ -82,18 +81,7 @@ def to_public(session: Session, rows: list[Figure]) -> list[FigurePublic]:
                 statement_id=r.statement_id,
                 period_start=r.period_start,
                 period_end=r.period_end,
-                provenance=Provenance(
-                    article_id=r.article_id,
-                    start=r.char_start,
-                    end=r.char_end,
-                    text=r.text,
-                    sentence=r.sentence,
-                    sentence_start=r.sentence_start,
-                    sentence_end=r.sentence_end,
-                    source=m.source,
-                    published_at=m.published_at,
-                    url=m.url,
-                ),
+                provenance=provenance(r, r.text, m),
             )
         )
     return out

@@ -8,8 +8,7 @@ from typing import Any
 from sqlmodel import Session, col, exists, select
 
 from app.actors.service import actor_refs, refers_to
-from app.articles.meta import NO_META, article_meta
-from app.articles.schemas import Provenance
+from app.articles.meta import NO_META, article_meta, provenance
 from app.core.errors import NotFound
 from app.core.pagination import Ordering, PageRequest, SortColumn, keyset_page, parse_datetime, parse_int
 from app.core.schema_docs import enum_examples
@@ -100,18 +99,7 @@ def to_public(session: Session, rows: list[Statement]) -> list[StatementPublic]:
                 cue=r.cue,
                 kind=r.kind,
                 content=r.content,
-                provenance=Provenance(
-                    article_id=r.article_id,
-                    start=r.char_start,
-                    end=r.char_end,
-                    text=r.content,
-                    sentence=r.sentence,
-                    sentence_start=r.sentence_start,
-                    sentence_end=r.sentence_end,
-                    source=m.source,
-                    published_at=m.published_at,
-                    url=m.url,
-                ),
+                provenance=provenance(r, r.content, m),
             )
         )
     return out
