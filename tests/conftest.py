@@ -3,22 +3,16 @@ file and once on PostgreSQL when TEST_DATABASE_URL names a server (as `.ci/run` 
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
-from sqlmodel import Session
 
 from app.core.config import Settings
-from app.core.migrations import upgrade
-from app.core.security import hash_key, new_key
 from app.main import create_app
-from app.models import ApiKey
+from tests.databases import add_keys, scratch_database
 
 BACKENDS = ["sqlite", "postgresql"]
 TABLES = [
@@ -35,34 +29,11 @@ TABLES = [
 FTS_TABLES = ["articles_fts", "statements_fts"]
 
 
-def _postgres_server() -> str | None:
-    return os.environ.get("TEST_DATABASE_URL") or None
-
-
 @pytest.fixture(scope="session", params=BACKENDS)
 def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A fresh, migrated database for the whole session on each backend."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
-        upgrade(url)
+    with scratch_database(request.param, tmp_path_factory.mktemp("db")) as url:
         yield url
-        return
-    server = _postgres_server()
-    if not server:
-        pytest.skip("TEST_DATABASE_URL is not set: PostgreSQL tests skipped")
-    server = Settings(database_url=server).database_url  # normalise the driver
-    name = f"ce_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(server).set(database=name).render_as_string(hide_password=False)
-    try:
-        upgrade(url)
-        yield url
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def _empty(url: str) -> None:
@@ -99,14 +70,9 @@ def client(app: object) -> Iterator[TestClient]:
 
 
 @pytest.fixture
-def keys(app: object) -> dict[str, str]:
+def keys(settings: Settings, app: object) -> dict[str, str]:
     """One API key of each scope, stored the way the CLI stores them."""
-    made = {scope: new_key() for scope in ("read", "ingest", "admin")}
-    with Session(app.state.db.writer) as session:  # type: ignore[attr-defined]
-        for scope, key in made.items():
-            session.add(ApiKey(key_hash=hash_key(key), prefix=key[:10], scope=scope))
-        session.commit()
-    return made
+    return add_keys(settings.database_url)
 
 
 @pytest.fixture
