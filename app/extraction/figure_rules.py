@@ -26,6 +26,7 @@ VERB_CATEGORY: dict[str, FigureCategory] = {
             "lynch",
             "eliminate",
             "drown",
+            "lose",  # "the army lost 30 soldiers"; lost materiel becomes "destroyed" (figures.py)
             "suffocate",
             "asphyxiate",
             "behead",

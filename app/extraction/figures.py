@@ -134,17 +134,32 @@ def find_figures(doc: Doc, actors: ActorIndex) -> list[RawFigure]:
     return out
 
 
-def _counted_noun(num: Token) -> Token | None:
-    """The noun a number counts: "2,300 [soldiers]", "dozens of [people]", "two of its [soldiers]"."""
-    if num.pos_ in {"NOUN", "PROPN"} and num.lemma_.casefold() not in {
+# Vague quantity words that are nouns themselves ("hundreds of families"): they count the noun of
+# their "of" phrase, never themselves. Both the form and spaCy's lemma are listed.
+_QUANTITY_NOUNS = frozenset(
+    {
         "dozen",
         "dozens",
+        "hundred",
         "hundreds",
+        "thousand",
         "thousands",
+        "score",
         "scores",
+        "million",
         "millions",
+        "ten",
         "tens",
-    }:
+    }
+)
+
+
+def _counted_noun(num: Token) -> Token | None:
+    """The noun a number counts: "2,300 [soldiers]", "dozens of [people]", "two of its [soldiers]"."""
+    if num.dep_ == "conj" and num.head.like_num and num.head.i < num.i:
+        return _counted_noun(num.head)  # "between 40 and 60 [soldiers]": the range's first end holds it
+    is_quantity_word = num.lower_ in _QUANTITY_NOUNS or num.lemma_.casefold() in _QUANTITY_NOUNS
+    if num.pos_ in {"NOUN", "PROPN"} and not is_quantity_word:
         return num  # "53 dead" parsed with the number inside the noun phrase
     if num.dep_ in {"nummod", "quantmod", "amod", "compound"} and num.head.pos_ in {"NOUN", "PROPN", "ADJ"}:
         head = num.head
@@ -199,6 +214,11 @@ def _governing_category(num: Token, noun: Token | None) -> FigureCategory | Lite
                     found = word_category(child)
                     if found is not None:
                         return found
+                if child.dep_ == "prep" and child.lower_ == "as":  # "listed as missing", "confirmed as dead"
+                    for complement in child.children:
+                        found = ADJ_CATEGORY.get(complement.lower_)
+                        if found is not None:
+                            return found
                 if child.dep_ in {"nsubj", "nsubjpass"} and child.lemma_.casefold() in {"toll", "number"}:
                     return _toll(child)
             if token.lemma_.casefold() in REPORTING_LEMMAS:
@@ -249,8 +269,11 @@ def word_category(token: Token) -> FigureCategory | None:
 
 
 def _materiel_category(sentence: Span) -> FigureCategory | None:
-    """The fate of counted materiel: the first destroy/damage/capture word of its sentence."""
+    """The fate of counted materiel: the first destroy/damage/capture word of its sentence ("lost"
+    materiel is destroyed materiel)."""
     for token in sentence:
+        if token.lemma_.casefold() == "lose" and token.pos_ == "VERB":
+            return "destroyed"
         found = word_category(token)
         if found in MATERIEL_CATEGORIES:
             return found

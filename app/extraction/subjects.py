@@ -59,6 +59,11 @@ def subject_of(doc: Doc, actors: ActorIndex, num: Token, noun: Token | None) -> 
             if t.lower_ in {"its", "their"}:
                 key = actors.resolve(t.idx, t.idx + len(t))
                 break
+    if key is None and noun.dep_ == "dobj" and noun.head.lemma_.casefold() == "lose":
+        # "Armenian forces lost 130 tanks": the loser owns what it lost
+        for loser in noun.head.children:
+            if loser.dep_ == "nsubj":
+                key = actors.at(loser.left_edge.idx, loser.idx + len(loser))
     if key is None:
         key = _force_by_noun(actors, noun, start, end)
     if key is None:
