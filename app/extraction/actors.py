@@ -41,6 +41,7 @@ from app.extraction.types import Actor, ActorType, Mention
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "his", "her"})
 PRONOUNS_PLURAL = frozenset({"they", "them", "their"})
 PRONOUN_IT = frozenset({"it", "its"})
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "source", "officer"})
 TYPE_RANK = {"person": 5, "organization": 4, "armed_group": 4, "international_org": 4, "group": 2, "state": 1}
 
 
@@ -186,6 +187,13 @@ class ActorIndex:
             return self.before(start, {"state", "armed_group", "group", "organization", "international_org"})
         if len(words) == 1 and last in PRONOUN_IT:
             return self.before(start, {"state", "organization", "international_org", "armed_group"})
+        if last in SPOKESPEOPLE and len(words) > 1:
+            # "a ministry spokesman", "an army spokeswoman": the body they speak for
+            for word in words[:-1]:
+                if word in MINISTRY_HEADS:
+                    return self.before(start, {"organization"}, lambda a: "ministry" in a.key)
+                if force_kind(word) == "military":
+                    return self.before(start, {"armed_group"}, self._state_force)
         if words[0] not in {"the", "this", "that"}:
             return None
         # definite descriptions: "the ministry", "the army", "the prime minister", "the group"
@@ -456,6 +464,8 @@ def _person(index: ActorIndex, doc: Doc, ent: Span, claim: object) -> None:
     ent = doc[_name_start(doc, ent) : ent.end]
     if is_title_token(ent[-1].text):
         return  # "Chhattisgarh DGP": a role that the name after it fills, not a name
+    if any(t.like_num or t.text in {"-", "–", "—", "(", ")"} for t in ent):
+        return  # "Oct 4 - Armenia": NER read a dateline as a name
     titled = [t.i for t in ent[:-1] if is_title_token(t.text)]
     if titled:  # NER took the title in: "Chhattisgarh DGP Viswa Ranjan" is Viswa Ranjan
         ent = doc[titled[-1] + 1 : ent.end]

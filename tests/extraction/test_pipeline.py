@@ -130,7 +130,6 @@ def test_body_is_read_as_a_user_would() -> None:
     assert "Martuni" not in names.values()
 
 
-@pytest.mark.xfail(strict=True, reason="'a ministry spokesman' is left without a speaker")
 def test_ministry_spokesman_speaks_for_the_ministry() -> None:
     result = _run(BODY)
     names = {a.key: a.name for a in result.actors}
