@@ -45,4 +45,4 @@ def test_grafana_dashboard_query_matches_the_csv_the_service_serves(client, inge
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert [c["selector"] for c in target["columns"]] == list(rows[0])
-    assert {"day": "2024-03-05", "claimant": "Yemane Meskel", "category": "killed", "value": "15"} in rows
+    assert {"day": "2024-03-05", "claimant": "Samuel Tekle", "category": "killed", "value": "15"} in rows

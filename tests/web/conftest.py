@@ -24,8 +24,8 @@ REBUTTAL = {
     "title": "Eritrea disputes Ethiopian casualty claims",
     "source": "Test Wire",
     "published_at": "2024-03-05",
-    "text": "Eritrea's Information Minister Yemane Meskel said on Tuesday that only 15 Eritrean soldiers were "
-    'killed in the fighting. "The Ethiopian figures are invented," Meskel told reporters.',
+    "text": "Eritrea's Information Minister Samuel Tekle said on Tuesday that only 15 Eritrean soldiers were "
+    'killed in the fighting. "The Ethiopian figures are invented," Tekle told reporters.',
 }
 
 CHROMIUM_FLAGS = [

@@ -31,7 +31,7 @@ def test_dashboard_shows_chart_contested_claims_and_top_actors(client, ingest):
     assert 'data-label="Ethiopian Defense Ministry · killed"' in html
     contested = html[html.index('id="contested"') : html.index('id="actors"')]
     assert "Eritrean armed forces" in contested
-    assert "Ethiopian Defense Ministry" in contested and "Yemane Meskel" in contested
+    assert "Ethiopian Defense Ministry" in contested and "Samuel Tekle" in contested
     assert ">120</a>" in contested and ">15</a>" in contested
     actors = html[html.index('id="actors"') : html.index('id="articles"')]
     assert "Eritrean armed forces" in actors
