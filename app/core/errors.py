@@ -11,7 +11,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -144,6 +144,19 @@ def install_error_handlers(app: FastAPI) -> None:
             "the database is busy or unavailable; retry later",
             "unavailable",
             retry_after=1,
+        )
+
+    @app.exception_handler(IntegrityError)
+    async def _concurrent_change(request: Request, exc: IntegrityError) -> JSONResponse:
+        # A write that lost a race with another one (an alias added to an actor that a concurrent
+        # merge just deleted): nothing was written, and the caller can look again and retry.
+        log.warning("integrity conflict: %s", exc, extra={"request_id": getattr(request.state, "request_id", None)})
+        return problem(
+            request,
+            409,
+            "Conflict",
+            "the request conflicts with a concurrent change; nothing was written, read the data again and retry",
+            "conflict",
         )
 
     @app.exception_handler(Exception)

@@ -105,3 +105,17 @@ def test_huge_limit_is_capped(client: TestClient) -> None:
 def test_unknown_route_and_method(client: TestClient) -> None:
     assert_problem(client.get(f"{API}/nothing-here"), 404)
     assert_problem(client.put(f"{API}/articles"), 405)
+
+
+def test_a_write_that_loses_a_race_answers_409(app) -> None:  # type: ignore[no-untyped-def]
+    """An alias added to an actor that a concurrent merge deleted fails on the foreign key: the
+    answer is a 409 problem (nothing written, retry), never a 500."""
+    from sqlalchemy.exc import IntegrityError
+
+    def racing() -> None:
+        raise IntegrityError("INSERT INTO actor_aliases ...", {}, Exception("foreign key violation"))
+
+    app.add_api_route("/racing", racing, methods=["POST"])
+    with TestClient(app) as client:
+        body = assert_problem(client.post("/racing"), 409)
+    assert "retry" in body["detail"] and "INSERT" not in body["detail"]
