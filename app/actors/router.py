@@ -55,8 +55,7 @@ def list_actors(
     """List actors (people, states, organisations, armed groups) with their aliases, filtered and sorted."""
     if fmt is not ResponseFormat.json:
         ordering, query = service.export_plan(filters, sort)
-        after = page.after(f"actors:{ordering.name}")
-        produce = keyset_export(ordering, query, after, service.to_public, page.limit if page.explicit_limit else None)
+        produce = keyset_export(ordering, query, page, "actors", service.to_public)
         return stream_items(db, fmt, ActorPublic, produce, "actors")
     items, cursor = service.list_actors(session, page, filters, sort)
     return Page(items=items, next_cursor=cursor)

@@ -68,8 +68,7 @@ def list_articles(
     """List stored articles (metadata and counts, without text), filtered and sorted (oldest id first)."""
     if fmt is not ResponseFormat.json:
         ordering, query = service.export_plan(session, filters, sort)
-        after = page.after(f"articles:{ordering.name}")
-        produce = keyset_export(ordering, query, after, service.summaries, page.limit if page.explicit_limit else None)
+        produce = keyset_export(ordering, query, page, "articles", service.summaries)
         return stream_items(db, fmt, ArticleSummary, produce, "articles")
     items, cursor = service.list_articles(session, page, filters, sort)
     return Page(items=items, next_cursor=cursor)

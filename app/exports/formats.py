@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from sqlmodel import Session
 
 from app.core.db import Database
+from app.core.pagination import PageRequest
 from app.core.schema_docs import enum_examples
 
 # Rows fetched per keyset query while exporting: large enough to amortise the round trip, small
@@ -149,11 +150,15 @@ def stream_items(
 def keyset_export(
     ordering: Any,
     query: Any,
-    after: list[Any] | None,
+    page: PageRequest,
+    resource: str,
     to_public: Callable[[Session, list[Any]], list[Any]],
-    cap: int | None,
 ) -> Callable[[Session], Iterator[list[BaseModel]]]:
-    """Batches of public items for ``stream_items``: the whole result after ``after`` (or ``cap`` rows)."""
+    """Batches of public items for ``stream_items``: the whole result after the page's cursor, or only
+    ``limit`` rows when the caller asked for a limit. The cursor is read now, so a bad one answers 400
+    before the stream starts."""
+    after = page.after(f"{resource}:{ordering.name}")
+    cap = page.limit if page.explicit_limit else None
 
     def produce(session: Session) -> Iterator[list[BaseModel]]:
         left = cap

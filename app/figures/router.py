@@ -33,8 +33,7 @@ def list_figures(
     """List reported figures with category, subject, claimant and provenance, filtered and sorted."""
     if fmt is not ResponseFormat.json:
         ordering, query = service.export_plan(filters, sort)
-        after = page.after(f"{RESOURCE}:{ordering.name}")
-        produce = keyset_export(ordering, query, after, service.to_public, page.limit if page.explicit_limit else None)
+        produce = keyset_export(ordering, query, page, RESOURCE, service.to_public)
         return stream_items(db, fmt, FigurePublic, produce, "figures")
     items, cursor = service.list_figures(session, page, filters, sort)
     return Page(items=items, next_cursor=cursor)

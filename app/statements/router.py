@@ -60,8 +60,7 @@ def list_statements(
     """List statements (quotes and reported speech) with their speakers and provenance, filtered and sorted."""
     if fmt is not ResponseFormat.json:
         ordering, query = service.export_plan(session, filters, sort)
-        after = page.after(f"{RESOURCE}:{ordering.name}")
-        produce = keyset_export(ordering, query, after, service.to_public, page.limit if page.explicit_limit else None)
+        produce = keyset_export(ordering, query, page, RESOURCE, service.to_public)
         return stream_items(db, fmt, StatementPublic, produce, "statements")
     items, cursor = service.list_statements(session, page, filters, sort)
     return Page(items=items, next_cursor=cursor)
