@@ -1,4 +1,4 @@
-"""Fill a database with N articles through the service's own write path (``store_article``: the
+"""Fill a database with N articles through the service's own write path (``store_articles``: the
 same rows, full-text entries and change-feed entries as an ingest) with synthetic extraction
 results instead of NLP, so that a 100,000-article database takes minutes, not hours of parsing.
 
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from app.articles.schemas import ArticleCreate
-from app.articles.service import store_article
+from app.articles.service import store_articles
 from app.core.config import Settings
 from app.core.db import make_database, unit_of_work
 from app.extraction.types import FIGURE_CATEGORIES, Actor, ExtractionResult, Figure, Mention, Span, Statement
@@ -134,9 +134,7 @@ def load(
     try:
         for first in range(start, stop, batch):
             with unit_of_work(db.writer) as session:
-                for i in range(first, min(first + batch, stop)):
-                    body, result = synthetic(i, rng)
-                    store_article(session, body, result)
+                store_articles(session, [synthetic(i, rng) for i in range(first, min(first + batch, stop))])
             if on_progress:
                 on_progress(min(first + batch, stop))
     finally:

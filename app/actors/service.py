@@ -1,4 +1,4 @@
-"""Actor queries and the get-or-create that makes one actor row per identity across articles."""
+"""Actor queries, and aliases added by hand (ingest creates actors in app/ingest/actors.py)."""
 
 from __future__ import annotations
 
@@ -8,16 +8,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Table, false
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import false
 from sqlmodel import Session, col, or_, select
 
 from app.actors.schemas import ActorPublic, ActorRef, AffiliationRef
-from app.core.db import MAX_ID
+from app.core.db import MAX_ID, insert_many
 from app.core.errors import NotFound
 from app.core.pagination import Ordering, PageRequest, SortColumn, keyset_page, parse_int, parse_text
 from app.core.schema_docs import enum_examples
-from app.models import Actor, ActorAlias, ActorMerge, Mention
+from app.models import Actor, ActorAlias, Mention
 
 
 def alias_key(name: str) -> str:
@@ -25,51 +24,13 @@ def alias_key(name: str) -> str:
     return " ".join(name.casefold().replace("’", "'").split())
 
 
-def _insert_ignore(session: Session, table: Table, values: dict[str, object], conflict: list[str]) -> None:
-    """INSERT ... ON CONFLICT DO NOTHING on either database, so that two concurrent ingests naming
-    the same new actor both succeed and share one row."""
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    session.execute(insert(table).values(**values).on_conflict_do_nothing(index_elements=conflict))
-
-
-def get_or_create_actor(
-    session: Session,
-    *,
-    key: str,
-    name: str,
-    type: str,
-    country: str | None,
-    affiliation_id: int | None,
-    aliases: Iterable[str],
-) -> int:
-    # an actor merged away keeps answering to its key: later articles join the actor it became
-    merged_into = session.exec(select(ActorMerge.into_id).where(ActorMerge.merged_key == key)).first()
-    if merged_into is None:
-        _insert_ignore(
-            session,
-            Actor.__table__,  # type: ignore[attr-defined]
-            {"key": key, "name": name, "type": type, "country": country, "affiliation_id": affiliation_id},
-            ["key"],
-        )
-    query = select(Actor).where(Actor.id == merged_into) if merged_into else select(Actor).where(Actor.key == key)
-    actor = session.exec(query).one()
-    assert actor.id is not None
-    if actor.affiliation_id is None and affiliation_id is not None and affiliation_id != actor.id:
-        actor.affiliation_id = affiliation_id
-    if actor.country is None and country is not None:
-        actor.country = country
-    add_aliases(session, actor, aliases)
-    return actor.id
-
-
 def add_aliases(session: Session, actor: Actor, aliases: Iterable[str]) -> None:
     for alias in {alias_key(a): a for a in aliases if alias_key(a) and alias_key(a) != actor.key}.values():
-        _insert_ignore(
+        insert_many(
             session,
             ActorAlias.__table__,  # type: ignore[attr-defined]
-            {"actor_id": actor.id, "alias": alias[:300], "alias_key": alias_key(alias)[:300]},
-            ["actor_id", "alias_key"],
+            [{"actor_id": actor.id, "alias": alias[:300], "alias_key": alias_key(alias)[:300]}],
+            on_conflict=["actor_id", "alias_key"],
         )
 
 

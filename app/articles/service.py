@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
@@ -15,22 +16,27 @@ from sqlmodel import Session, col, or_, select
 
 from app.actors.service import refers_to
 from app.articles.schemas import ArticleCounts, ArticleCreate, ArticlePublic, ArticleSummary
-from app.core.db import Database, unit_of_work
+from app.core.db import Database, insert_many, unit_of_work
 from app.core.errors import NotFound, PayloadTooLarge
 from app.core.pagination import Ordering, PageRequest, SortColumn, keyset_page, parse_datetime, parse_int
 from app.core.schema_docs import enum_examples
 from app.extraction import EXTRACTOR_VERSION, extract
 from app.extraction.types import ExtractionResult
 from app.ingest.service import (
+    Extracted,
     article_reextracted,
     article_removing,
-    article_stored,
+    articles_stored,
     clear_extraction,
     store_extraction,
+    store_extractions,
 )
 from app.models import Article, Figure, Mention, Statement
 from app.observability.metrics import EXTRACTION
 from app.search.fts import article_matches
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 log = logging.getLogger("app.articles")
 
@@ -98,32 +104,51 @@ def find_existing(session: Session, body: ArticleCreate) -> Article | None:
     return _existing(session, body.external_id, content_hash(body.text, body.source))
 
 
-def extract_article(body: ArticleCreate) -> ExtractionResult:
-    """The "extract" half of ingest: CPU only, no database, so it can run in a worker process."""
+def extract_article(body: ArticleCreate, doc: Doc | None = None) -> ExtractionResult:
+    """The "extract" half of ingest: CPU only, no database, so it can run in a worker process.
+    ``doc``: the text's parse, when the caller parsed many texts in one ``nlp.pipe``."""
     published = body.published_datetime()
     with EXTRACTION.time():
-        return extract(body.text, published=published.date() if published else None, title=body.title)
+        return extract(body.text, published=published.date() if published else None, title=body.title, doc=doc)
+
+
+def store_articles(session: Session, batch: Sequence[tuple[ArticleCreate, ExtractionResult]]) -> list[int]:
+    """The "store" half of ingest: the article rows, their extractions, their full-text entries and
+    their change-feed entries, written in the caller's transaction with a few statements per table
+    for the whole batch. Answers the new ids, in the order of ``batch``."""
+    if not batch:
+        return []
+    rows = [
+        {
+            "external_id": body.external_id,
+            "source": body.source,
+            "url": body.url,
+            "title": body.title,
+            "published_at": body.published_datetime(),
+            "language": body.language,
+            "text": body.text,
+            "content_hash": content_hash(body.text, body.source),
+            "extractor_version": result.version,
+        }
+        for body, result in batch
+    ]
+    ids = insert_many(session, Article.__table__, rows)  # type: ignore[attr-defined]
+    store_extractions(
+        session,
+        [
+            Extracted(article_id, body.text, result, body.published_datetime())
+            for article_id, (body, result) in zip(ids, batch, strict=True)
+        ],
+    )
+    articles_stored(session, [(article_id, result.version) for article_id, (_, result) in zip(ids, batch, strict=True)])
+    return ids
 
 
 def store_article(session: Session, body: ArticleCreate, result: ExtractionResult) -> Article:
-    """The "store" half of ingest: the article row, its extractions, its full-text entry and its
-    change-feed entry, flushed in the caller's transaction (which may hold several articles)."""
-    article = Article(
-        external_id=body.external_id,
-        source=body.source,
-        url=body.url,
-        title=body.title,
-        published_at=body.published_datetime(),
-        language=body.language,
-        text=body.text,
-        content_hash=content_hash(body.text, body.source),
-        extractor_version=result.version,
-    )
-    session.add(article)
-    session.flush()
-    assert article.id is not None
-    store_extraction(session, article.id, body.text, result)
-    article_stored(session, article.id, result.version)
+    """One article through ``store_articles``; answers its row."""
+    (article_id,) = store_articles(session, [(body, result)])
+    article = session.get(Article, article_id)
+    assert article is not None
     return article
 
 
@@ -172,7 +197,7 @@ def reextract(db: Database, article_id: int) -> str:
         if article is None:
             raise NotFound(f"article {article_id} was deleted meanwhile")
         clear_extraction(session, article_id)
-        store_extraction(session, article_id, text, result)
+        store_extraction(session, article_id, text, result, published)
         article.extractor_version = result.version
         session.add(article)
         article_reextracted(session, article_id, result.version)

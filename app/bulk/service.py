@@ -1,12 +1,12 @@
 """Ingest many articles: deduplicate against the store, extract in worker processes, and write
 ``store_batch`` articles per transaction with a savepoint each, so that one bad article rolls back
 alone. Each article is stored exactly as ``app.articles.service.ingest`` stores it (same rows, same
-full-text entry, same change-feed entry): both go through ``store_article``."""
+full-text entry, same change-feed entry): both go through ``store_articles``."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pydantic import ValidationError
@@ -14,11 +14,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, or_, select
 
 from app.articles.schemas import ArticleCreate
-from app.articles.service import content_hash, find_existing, store_article
+from app.articles.service import content_hash, find_existing, store_articles
 from app.bulk.pool import ExtractionPool
 from app.bulk.schemas import BatchItemResult, BatchResult
 from app.core.db import Database, unit_of_work
 from app.core.errors import BadRequest, PayloadTooLarge
+from app.extraction.types import ExtractionResult
 from app.models import Article
 
 Item = ArticleCreate | str  # a valid article, or why it is not one
@@ -78,24 +79,28 @@ class _Pending:
     body: ArticleCreate
 
 
-def _stored_ids(db: Database, bodies: Sequence[ArticleCreate]) -> tuple[dict[str, int], dict[str, int]]:
+def _stored_ids_in(session: Session, bodies: Sequence[ArticleCreate]) -> tuple[dict[str, int], dict[str, int]]:
     """Ids of the articles already stored, by content hash and by external_id, in a few queries."""
     by_hash: dict[str, int] = {}
     by_external: dict[str, int] = {}
-    with Session(db.reader) as session:
-        for i in range(0, len(bodies), LOOKUP):
-            part = bodies[i : i + LOOKUP]
-            hashes = [content_hash(b.text, b.source) for b in part]
-            externals = [b.external_id for b in part if b.external_id]
-            query = select(Article.id, Article.content_hash, Article.external_id).where(
-                or_(col(Article.content_hash).in_(hashes), col(Article.external_id).in_(externals))
-            )
-            for article_id, digest, external_id in session.exec(query):
-                if article_id is not None:
-                    by_hash[digest] = article_id
-                    if external_id:
-                        by_external[external_id] = article_id
+    for i in range(0, len(bodies), LOOKUP):
+        part = bodies[i : i + LOOKUP]
+        hashes = [content_hash(b.text, b.source) for b in part]
+        externals = [b.external_id for b in part if b.external_id]
+        query = select(Article.id, Article.content_hash, Article.external_id).where(
+            or_(col(Article.content_hash).in_(hashes), col(Article.external_id).in_(externals))
+        )
+        for article_id, digest, external_id in session.exec(query):
+            if article_id is not None:
+                by_hash[digest] = article_id
+                if external_id:
+                    by_external[external_id] = article_id
     return by_hash, by_external
+
+
+def _stored_ids(db: Database, bodies: Sequence[ArticleCreate]) -> tuple[dict[str, int], dict[str, int]]:
+    with Session(db.reader) as session:
+        return _stored_ids_in(session, bodies)
 
 
 def ingest_many(
@@ -171,42 +176,78 @@ def ingest_many(
     )
 
 
-def _store(db: Database, batch: Iterable[tuple[_Pending, object]], done: list[BatchItemResult | None]) -> None:
-    """One transaction for the whole batch, one savepoint per article."""
+def _store(db: Database, batch: Sequence[tuple[_Pending, object]], done: list[BatchItemResult | None]) -> None:
+    """One transaction for the whole batch. The articles go in together (a few statements per table
+    for all of them); if that fails, each article is tried again under its own savepoint, so that
+    one bad article fails alone and the others stay."""
     with unit_of_work(db.writer) as session:
+        todo: list[tuple[_Pending, ExtractionResult]] = []
         for job, outcome in batch:
-            ext = job.body.external_id
-            if isinstance(outcome, str):
-                done[job.index] = BatchItemResult(
-                    index=job.index, status="failed", external_id=ext, error=outcome, error_status=500
-                )
-                continue
-            savepoint = session.begin_nested()
-            try:
-                # a concurrent writer may have stored it since the lookup (PostgreSQL, other processes)
-                found = find_existing(session, job.body)
-                if found is not None:
-                    savepoint.commit()
-                    done[job.index] = BatchItemResult(index=job.index, status="existing", id=found.id, external_id=ext)
-                    continue
-                article = store_article(session, job.body, outcome)  # type: ignore[arg-type]
-                savepoint.commit()
-                done[job.index] = BatchItemResult(index=job.index, status="created", id=article.id, external_id=ext)
-            except IntegrityError as exc:
-                savepoint.rollback()
+            if isinstance(outcome, ExtractionResult):
+                todo.append((job, outcome))
+            else:
                 done[job.index] = BatchItemResult(
                     index=job.index,
                     status="failed",
-                    external_id=ext,
-                    error=f"conflict while storing: {exc.orig}",
-                    error_status=409,
-                )
-            except Exception as exc:  # this article only: its savepoint is undone, the others stay
-                savepoint.rollback()
-                done[job.index] = BatchItemResult(
-                    index=job.index,
-                    status="failed",
-                    external_id=ext,
-                    error=f"storing failed: {type(exc).__name__}",
+                    external_id=job.body.external_id,
+                    error=str(outcome),
                     error_status=500,
                 )
+        # a concurrent writer may have stored some since the lookup (PostgreSQL, other processes)
+        by_hash, by_external = _stored_ids_in(session, [job.body for job, _ in todo])
+        fresh = []
+        for job, result in todo:
+            found = by_external.get(job.body.external_id or "") or by_hash.get(
+                content_hash(job.body.text, job.body.source)
+            )
+            if found is None:
+                fresh.append((job, result))
+            else:
+                done[job.index] = BatchItemResult(
+                    index=job.index, status="existing", id=found, external_id=job.body.external_id
+                )
+        savepoint = session.begin_nested()
+        try:
+            ids = store_articles(session, [(job.body, result) for job, result in fresh])
+            savepoint.commit()
+        except Exception:
+            savepoint.rollback()
+            for job, result in fresh:
+                _store_one(session, job, result, done)
+            return
+        for (job, _), article_id in zip(fresh, ids, strict=True):
+            done[job.index] = BatchItemResult(
+                index=job.index, status="created", id=article_id, external_id=job.body.external_id
+            )
+
+
+def _store_one(session: Session, job: _Pending, result: ExtractionResult, done: list[BatchItemResult | None]) -> None:
+    ext = job.body.external_id
+    savepoint = session.begin_nested()
+    try:
+        found = find_existing(session, job.body)
+        if found is not None:
+            savepoint.commit()
+            done[job.index] = BatchItemResult(index=job.index, status="existing", id=found.id, external_id=ext)
+            return
+        (article_id,) = store_articles(session, [(job.body, result)])
+        savepoint.commit()
+        done[job.index] = BatchItemResult(index=job.index, status="created", id=article_id, external_id=ext)
+    except IntegrityError as exc:
+        savepoint.rollback()
+        done[job.index] = BatchItemResult(
+            index=job.index,
+            status="failed",
+            external_id=ext,
+            error=f"conflict while storing: {exc.orig}",
+            error_status=409,
+        )
+    except Exception as exc:  # this article only: its savepoint is undone, the others stay
+        savepoint.rollback()
+        done[job.index] = BatchItemResult(
+            index=job.index,
+            status="failed",
+            external_id=ext,
+            error=f"storing failed: {type(exc).__name__}",
+            error_status=500,
+        )

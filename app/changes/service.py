@@ -6,6 +6,7 @@ from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from app.changes.schemas import ChangePage, ChangePublic
+from app.core.db import insert_many
 from app.core.pagination import PageRequest
 from app.models import ArticleChange
 
@@ -15,17 +16,23 @@ RESOURCE = "changes"
 
 
 def record(session: Session, article_id: int, kind: str, extractor_version: str | None) -> None:
-    """Append a change in the caller's transaction.
+    record_many(session, [(article_id, kind, extractor_version)])
+
+
+def record_many(session: Session, entries: list[tuple[int, str, str | None]]) -> None:
+    """Append changes (article id, kind, extractor version) in the caller's transaction.
 
     A reader following the feed by id must never see id 8 committed before id 7 (it would skip 7
     for good). SQLite has one writer at a time, so ids commit in order. On PostgreSQL, sequence
     values are handed out before commit, so writers take a transaction-scoped advisory lock before
     drawing the id: the lock is held until commit, so ids are drawn and committed in one order.
     The lock is taken last in the transaction, so ingests still extract and write in parallel."""
+    if not entries:
+        return
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _FEED_LOCK})
-    session.add(ArticleChange(article_id=article_id, kind=kind, extractor_version=extractor_version))
-    session.flush()
+    rows = [{"article_id": a, "kind": k, "extractor_version": v} for a, k, v in entries]
+    insert_many(session, ArticleChange.__table__, rows)  # type: ignore[attr-defined]
 
 
 def list_changes(session: Session, page: PageRequest, since: str | None) -> ChangePage:

@@ -9,7 +9,11 @@ their own per object. Overlap is transitive: periods chained by overlaps form on
 A claim is contested when two of its reports come from different claimants (the article's own
 voice counts as one claimant) and their ranges do not overlap. A report's range is [low, high]
 when given, else the value; "more than"/"at least"/"over" open it upwards, "up to"/"fewer than"/
-"at most" open it downwards to 0, and "about"/"around"/"approximately"/"some" widen it by 10%."""
+"at most" open it downwards to 0, and "about"/"around"/"approximately"/"some" widen it by 10%.
+
+Claims are listed in (category, subject, object, start) order, undated claims after dated ones.
+A page reads at most 20,000 figures: with a filter that few claims match, a page may hold fewer
+claims than ``limit``, even none, with a ``next_cursor`` to go on from."""
 
 from __future__ import annotations
 
@@ -83,27 +87,3 @@ def value_range(report: Report) -> tuple[float, float]:
     if any(qualifier.startswith(q) for q in APPROXIMATE):
         low, high = min(low, report.value * (1 - APPROXIMATION)), max(high, report.value * (1 + APPROXIMATION))
     return low, high
-
-
-def group(reports: list[Report]) -> list[Group]:
-    """Claims of reports that share category and subject, in (object, period, first id) order."""
-    by_object: dict[tuple[str, int | None, str | None], list[Report]] = {}
-    for r in reports:
-        by_object.setdefault((r.category, r.subject_id, object_head(r.object)), []).append(r)
-    groups: list[Group] = []
-    for (category, subject_id, head), members in sorted(by_object.items(), key=lambda kv: (kv[0][2] or "",)):
-        dated = sorted((r for r in members if r.start), key=lambda r: (r.start, r.figure_id))
-        current: Group | None = None
-        for r in dated:
-            assert r.start is not None
-            end = r.end or r.start
-            if current is not None and current.end is not None and r.start <= current.end:
-                current.end = max(current.end, end)
-                current.reports.append(r)
-                continue
-            current = Group(category, subject_id, head, r.start, end, [r])
-            groups.append(current)
-        undated = [r for r in members if not r.start]
-        if undated:
-            groups.append(Group(category, subject_id, head, None, None, sorted(undated, key=lambda r: r.figure_id)))
-    return groups

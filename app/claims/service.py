@@ -1,91 +1,153 @@
-"""Claims: figures grouped by the rule in grouping.py, paged by (category, subject) groups.
+"""Claims: figures grouped by the rule in grouping.py, in the order of order.py.
 
 The filters of /figures choose claims: a claim is listed when any of its reports matches, and it
 lists all of its reports (so that ``claimant=X`` shows who contradicts X)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, literal_column, or_, select, tuple_
-from sqlmodel import Session, col
+from sqlmodel import Session, col, select
 
 from app.actors.service import actor_refs
-from app.claims.grouping import Group, Report, group
+from app.claims.grouping import Group, Report
+from app.claims.order import after, order_key
 from app.claims.schemas import ClaimPage, ClaimPublic, ClaimRow
+from app.core.errors import BadRequest
 from app.core.pagination import PageRequest
 from app.figures.filters import FigureFilters
 from app.figures.service import number, to_public
 from app.models import Article, Figure
+from app.models.figure import NO_DATE
 
 RESOURCE = "claims"
-_NO_SUBJECT = 0  # groups of figures whose subject is unknown sort and page as subject 0
-
-
-def _subject() -> Any:
-    # a literal, not a bound parameter: PostgreSQL must see the same expression in SELECT DISTINCT and ORDER BY
-    return func.coalesce(Figure.subject_id, literal_column(str(_NO_SUBJECT)))
+CHUNK = 500  # figures read per query while walking claim order
+SCAN_BUDGET = 20_000  # figures read per page at most; a sparse filter answers a short page and a cursor
 
 
 def _joined(query: Any) -> Any:
     return query.select_from(Figure).join(Article, col(Article.id) == col(Figure.article_id))
 
 
-def _day(value: Any) -> date | None:
-    return value.date() if value is not None else None
+def _key(f: Figure) -> list[Any]:
+    return [f.category, f.subject_id or 0, f.object_head, f.claim_start.isoformat(), f.id]
+
+
+def _parse_key(raw: list[Any]) -> list[Any]:
+    try:
+        category, subject, head, start, figure_id = raw
+        return [str(category), int(subject), str(head), date.fromisoformat(start), int(figure_id)]
+    except (TypeError, ValueError) as exc:
+        raise BadRequest("cursor does not match this list") from exc
+
+
+def _report(f: Figure) -> Report:
+    dated = f.claim_start != NO_DATE
+    return Report(
+        f.id or 0,
+        f.category,
+        f.subject_id,
+        f.object,
+        f.claimant_id,
+        f.value,
+        f.low,
+        f.high,
+        f.qualifier,
+        f.claim_start if dated else None,
+        f.claim_end if dated else None,
+    )
+
+
+def _stream(session: Session, filters: FigureFilters, start: list[Any] | None) -> Iterator[list[Figure]]:
+    """Figures in claim order from ``start`` on, CHUNK at a time, through the claim-order index.
+    Category and subject are part of a claim's identity, so those filters narrow the walk itself."""
+    narrowing = FigureFilters(category=filters.category, subject=filters.subject)
+    position = start
+    while True:
+        query = narrowing.apply(select(Figure))
+        if position is not None:
+            query = query.where(after(position))
+        chunk = list(session.exec(query.order_by(*order_key()).limit(CHUNK)).all())
+        if not chunk:
+            return
+        yield chunk
+        if len(chunk) < CHUNK:
+            return
+        last = chunk[-1]
+        position = [*_key(last)[:3], last.claim_start, (last.id or 0) + 1]
+
+
+def _same_claim(current: Group, f: Figure) -> bool:
+    return (
+        current.category == f.category
+        and (current.subject_id or 0) == (f.subject_id or 0)
+        and current.object == f.object_head
+        and current.end is not None
+        and f.claim_start <= current.end
+    )
 
 
 def list_claims(session: Session, page: PageRequest, filters: FigureFilters, contested: bool | None) -> ClaimPage:
-    after = page.after(RESOURCE)
-    buckets_query = filters.apply(_joined(select(col(Figure.category), _subject()).distinct()))
-    if after:
-        category, subject = str(after[0]), int(after[1])
-        buckets_query = buckets_query.where(
-            or_(col(Figure.category) > category, and_(col(Figure.category) == category, _subject() > subject))
-        )
-    buckets = [
-        tuple(b)
-        for b in session.execute(buckets_query.order_by(Figure.category, _subject()).limit(page.limit + 1)).all()
-    ]
-    more = len(buckets) > page.limit
-    buckets = buckets[: page.limit]
-    if not buckets:
-        return ClaimPage(items=[], next_cursor=None)
-    in_buckets = tuple_(Figure.category, _subject()).in_(buckets)
-    matching = set(session.execute(filters.apply(_joined(select(col(Figure.id)))).where(in_buckets)).scalars())
-    rows = session.execute(_joined(select(Figure, col(Article.published_at))).where(in_buckets)).all()
-    figures = {f.id: f for f, _ in rows}
-    reports = [
-        Report(
-            f.id,
-            f.category,
-            f.subject_id,
-            f.object,
-            f.claimant_id,
-            f.value,
-            f.low,
-            f.high,
-            f.qualifier,
-            f.period_start or _day(published),
-            f.period_end if f.period_start else _day(published),
-        )
-        for f, published in rows
-    ]
-    by_bucket: dict[tuple[str, int], list[Report]] = {}
-    for r in reports:
-        by_bucket.setdefault((r.category, r.subject_id or _NO_SUBJECT), []).append(r)
+    """Walk figures in claim order, closing a claim when the next figure cannot belong to it, until
+    the page holds ``limit`` claims (or the scan budget is spent)."""
+    raw = page.after(RESOURCE)
+    start = _parse_key(raw) if raw else None
+    narrowed_only = filters == FigureFilters(category=filters.category, subject=filters.subject)
     chosen: list[Group] = []
-    for bucket in buckets:
-        for g in group(by_bucket.get((str(bucket[0]), int(bucket[1])), [])):
-            if not any(r.figure_id in matching for r in g.reports):
+    figures: dict[int, Figure] = {}
+    current: Group | None = None
+    current_first: Figure | None = None
+    matching: set[int] = set()
+    scanned = 0
+    next_key: list[Any] | None = None
+
+    def close(group: Group) -> None:
+        wanted = narrowed_only or any(r.figure_id in matching for r in group.reports)
+        if wanted and (contested is None or group.contested == contested):
+            chosen.append(group)
+        else:  # only the figures of listed claims are kept for the answer
+            for r in group.reports:
+                figures.pop(r.figure_id, None)
+
+    for chunk in _stream(session, filters, start):
+        if not narrowed_only:
+            ids = [f.id for f in chunk]
+            matching.update(
+                session.exec(filters.apply(_joined(select(col(Figure.id)))).where(col(Figure.id).in_(ids))).all()
+            )
+        for f in chunk:
+            if current is not None and _same_claim(current, f):
+                current.reports.append(_report(f))
+                current.end = max(current.end or f.claim_end, f.claim_end)
+                figures[f.id or 0] = f
                 continue
-            if contested is not None and g.contested != contested:
-                continue
-            chosen.append(g)
+            if current is not None:
+                close(current)
+                if len(chosen) >= page.limit:  # the page is full: ``f`` opens the next page
+                    next_key = _key(f)
+                    break
+            report = _report(f)
+            current = Group(f.category, f.subject_id, f.object_head, report.start, f.claim_end, [report])
+            current_first, figures[f.id or 0] = f, f
+        else:
+            scanned += len(chunk)
+            # stop early only past the page's first claim, so that every page makes progress
+            if scanned >= SCAN_BUDGET and current_first is not None and _key(current_first) != raw:
+                next_key = _key(current_first)  # resume at the open claim, from its first figure
+                current = None
+                break
+            continue
+        break
+    else:
+        if current is not None:
+            close(current)
+    for g in chosen:  # a dated claim's period is what its reports span; the group kept the object head
+        if g.start is None:
+            g.end = None
     items = _public(session, chosen, figures)
-    last = buckets[-1]
-    cursor = page.cursor_for(RESOURCE, [str(last[0]), int(last[1])]) if more else None
+    cursor = page.cursor_for(RESOURCE, next_key) if next_key is not None else None
     return ClaimPage(items=items, next_cursor=cursor)
 
 

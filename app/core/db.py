@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, Table, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, create_engine
 
@@ -108,3 +109,23 @@ def unit_of_work(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+def insert_many(
+    session: Session, table: Table, rows: list[dict[str, Any]], *, on_conflict: list[str] | None = None
+) -> list[int]:
+    """INSERT many rows in a few multi-row statements; answers the new ids in the order of ``rows``
+    (for ``on_conflict``, INSERT ... ON CONFLICT DO NOTHING, the ids of the rows inserted only).
+
+    Through the Core table, not the ORM, and always with RETURNING: SQLAlchemy batches an
+    executemany into multi-row INSERTs ("insertmanyvalues") only when it returns rows; without
+    RETURNING, psycopg sends one INSERT per row."""
+    if not rows:
+        return []
+    if on_conflict is None:
+        statement: Any = table.insert()
+    else:
+        insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+        statement = insert(table).on_conflict_do_nothing(index_elements=on_conflict)
+    statement = statement.returning(table.c.id, sort_by_parameter_order=on_conflict is None)
+    return list(session.connection().execute(statement, rows).scalars())

@@ -43,11 +43,16 @@ DOCUMENT_SPEAKER = re.compile(
 )
 
 
-def extract(text: str, *, published: date | None = None, title: str | None = None) -> ExtractionResult:
+def extract(
+    text: str, *, published: date | None = None, title: str | None = None, doc: Doc | None = None
+) -> ExtractionResult:
     """Extract actors, statements and figures from an article's text. ``title`` is metadata only:
-    offsets always index into ``text``."""
+    offsets always index into ``text``. ``doc`` is the text's parse when the caller made it (with
+    ``get_nlp().pipe`` over many texts, faster than one text at a time)."""
     del title  # not part of the text the offsets point into
-    return extract_doc(get_nlp()(text), published=published)
+    if doc is None or doc.text != text:
+        doc = get_nlp()(text)
+    return extract_doc(doc, published=published)
 
 
 def extract_doc(doc: Doc, *, published: date | None = None) -> ExtractionResult:

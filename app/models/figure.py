@@ -7,6 +7,9 @@ from sqlmodel import Field, SQLModel
 
 from app.models.base import BigId
 
+NO_DATE = date(9999, 12, 31)  # claim_start/claim_end of a figure with no date: sorts last
+CLAIM_ORDER_INDEX = "ix_figures_claim_order"
+
 
 class Figure(SQLModel, table=True):
     """A reported number: what it counts, whose, and who claims it, with its span."""
@@ -32,6 +35,13 @@ class Figure(SQLModel, table=True):
     )
     period_start: date | None = Field(default=None, index=True)
     period_end: date | None = None
+    # The keys /claims groups and pages by, filled at write time (app/claims/order.py): the head word
+    # of ``object`` ('' without one), and the figure's dates for grouping: its period, else its
+    # article's publication day, else NO_DATE. Indexed, with category and subject, by
+    # CLAIM_ORDER_INDEX (raw SQL, an expression index: see the migration add_claim_order).
+    object_head: str = Field(default="", max_length=100)
+    claim_start: date = Field(default=NO_DATE)
+    claim_end: date = Field(default=NO_DATE)
     char_start: int
     char_end: int
     text: str = Field(max_length=1000)

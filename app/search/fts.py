@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import func, literal_column, text
+from sqlalchemy import bindparam, func, literal_column, text
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col
 
 from app.core.errors import BadRequest
 from app.models import Article, Statement
+from app.models.figure import CLAIM_ORDER_INDEX
 
 # The SQL the PostgreSQL indexes are built on; a query must repeat it exactly to use the index.
 ARTICLE_TSVECTOR = "to_tsvector('english', coalesce(articles.title, '') || ' ' || articles.text)"
@@ -33,10 +34,11 @@ MAX_TERMS = 16
 
 
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
-    """Alembic hook: leave the full-text objects (created in raw SQL) out of autogenerate."""
+    """Alembic hook: leave the objects created in raw SQL out of autogenerate: the full-text ones,
+    and the expression index of claim order (app/claims/order.py)."""
     if type_ == "table" and name and name.startswith(FTS_TABLE_PREFIXES):
         return False
-    return not (type_ == "index" and name in FTS_INDEXES)
+    return not (type_ == "index" and name in (*FTS_INDEXES, CLAIM_ORDER_INDEX))
 
 
 def _is_sqlite(session: Session) -> bool:
@@ -80,14 +82,14 @@ def _tsquery(words: list[str]) -> Any:
 # --- the write path: called by app/ingest/service.py inside the article's transaction -----------
 
 
-def index_article(session: Session, article_id: int) -> None:
-    if _is_sqlite(session):
+def index_articles(session: Session, article_ids: list[int]) -> None:
+    if _is_sqlite(session) and article_ids:
         session.execute(
             text(
                 "INSERT INTO articles_fts(rowid, title, text) "
-                "SELECT id, coalesce(title, ''), text FROM articles WHERE id = :id"
-            ),
-            {"id": article_id},
+                "SELECT id, coalesce(title, ''), text FROM articles WHERE id IN :ids"
+            ).bindparams(bindparam("ids", expanding=True)),
+            {"ids": article_ids},
         )
 
 
@@ -103,13 +105,13 @@ def unindex_article(session: Session, article_id: int) -> None:
         )
 
 
-def index_statements(session: Session, article_id: int) -> None:
-    if _is_sqlite(session):
+def index_statements(session: Session, article_ids: list[int]) -> None:
+    if _is_sqlite(session) and article_ids:
         session.execute(
             text(
-                "INSERT INTO statements_fts(rowid, content) SELECT id, content FROM statements WHERE article_id = :id"
-            ),
-            {"id": article_id},
+                "INSERT INTO statements_fts(rowid, content) SELECT id, content FROM statements WHERE article_id IN :ids"
+            ).bindparams(bindparam("ids", expanding=True)),
+            {"ids": article_ids},
         )
 
 
