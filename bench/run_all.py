@@ -61,7 +61,21 @@ def _grow(url: str, size: int, log: object) -> float | None:
     started = time.monotonic()
     rate = loader.load(url, have, size, on_progress=lambda n: print(f"\r  loaded {n}/{size}", end="", flush=True))
     print(f"\r  loaded {size - have} articles in {time.monotonic() - started:.0f} s ({rate:.0f}/s)")
+    _analyze(url)
     return rate
+
+
+def _analyze(url: str) -> None:
+    """Fresh planner statistics after a bulk load, as an operator runs after an import (PostgreSQL's
+    autovacuum would get there too, but not before the queries below start)."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("ANALYZE"))
+    finally:
+        engine.dispose()
 
 
 def _postgres(server: str, name: str, template: str | None = None) -> str:

@@ -16,6 +16,7 @@ from tests.databases import add_keys, scratch_database
 
 BACKENDS = ["sqlite", "postgresql"]
 TABLES = [
+    "figure_rollups",
     "figures",
     "statements",
     "mentions",

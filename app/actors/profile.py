@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 from app.actors.schemas import ActorCounts, ActorProfile, MergeRecord, ReportedWith
 from app.actors.service import _public, actor_refs, add_aliases, alias_key
 from app.core.errors import Conflict, NotFound
+from app.figures import rollups
 from app.models import Actor, ActorAlias, ActorMerge, Figure, Mention, Statement
 
 REPORTED_WITH_LIMIT = 10
@@ -85,6 +86,7 @@ def merge(session: Session, into_id: int, merge_id: int, api_key_id: int | None)
         column = col(getattr(model, attribute))
         result = session.execute(update(model).where(column == merge_id).values({attribute: into_id}))
         moved[label] = result.rowcount  # type: ignore[attr-defined]
+    rollups.recount_actor(session, [into_id, merge_id])
     if into.affiliation_id == merge_id:
         into.affiliation_id = None  # it would belong to itself
     affiliated = session.execute(

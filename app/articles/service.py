@@ -136,7 +136,7 @@ def store_articles(session: Session, batch: Sequence[tuple[ArticleCreate, Extrac
     store_extractions(
         session,
         [
-            Extracted(article_id, body.text, result, body.published_datetime())
+            Extracted(article_id, body.text, result, body.published_datetime(), body.source)
             for article_id, (body, result) in zip(ids, batch, strict=True)
         ],
     )
@@ -197,7 +197,7 @@ def reextract(db: Database, article_id: int) -> str:
         if article is None:
             raise NotFound(f"article {article_id} was deleted meanwhile")
         clear_extraction(session, article_id)
-        store_extraction(session, article_id, text, result, published)
+        store_extraction(session, article, result)
         article.extractor_version = result.version
         session.add(article)
         article_reextracted(session, article_id, result.version)

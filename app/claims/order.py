@@ -7,7 +7,7 @@ index CLAIM_ORDER_INDEX, however many figures the database holds."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import func, literal_column, tuple_
@@ -28,7 +28,10 @@ def claim_keys(
     if period_start is not None:
         return head, period_start, period_end or period_start
     if published is not None:
-        day = published.date() if isinstance(published, datetime) else published
+        if isinstance(published, datetime):  # the UTC day, as /figures/summary buckets it
+            day = (published.astimezone(UTC) if published.tzinfo else published).date()
+        else:
+            day = published
         return head, day, day
     return head, NO_DATE, NO_DATE
 

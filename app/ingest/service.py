@@ -8,17 +8,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import delete
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.changes.service import record as record_change
 from app.changes.service import record_many
 from app.claims.order import claim_keys
 from app.core.db import insert_many
 from app.extraction.types import ExtractionResult
+from app.figures import rollups
 from app.ingest.actors import store_actors
-from app.models import Figure, Mention, Statement
+from app.models import Article, Figure, Mention, Statement
 from app.search import fts
 
 
@@ -30,6 +32,7 @@ class Extracted:
     text: str
     result: ExtractionResult
     published: datetime | None  # the article's: a figure without a period is grouped by this day
+    source: str | None  # the article's, for the figure rollups
 
 
 def store_extractions(session: Session, items: Sequence[Extracted]) -> None:
@@ -72,7 +75,7 @@ def store_extractions(session: Session, items: Sequence[Extracted]) -> None:
     statement_ids: list[int] = []
     if statements:
         statement_ids = insert_many(session, Statement.__table__, statements)  # type: ignore[attr-defined]
-    figures = []
+    figures: list[dict[str, Any]] = []
     first_statement = 0  # index in statement_ids of the current article's first statement
     for item in items:
         for f in item.result.figures:
@@ -107,20 +110,29 @@ def store_extractions(session: Session, items: Sequence[Extracted]) -> None:
         first_statement += len(item.result.statements)
     insert_many(session, Mention.__table__, mentions)  # type: ignore[attr-defined]
     insert_many(session, Figure.__table__, figures)  # type: ignore[attr-defined]
+    sources = {item.article_id: item.source for item in items}
+    rollups.add(
+        session,
+        (
+            (f["claim_start"], f["category"], f["claimant_id"], f["subject_id"], sources[f["article_id"]], f["value"])
+            for f in figures
+        ),
+    )
     fts.index_statements(session, [item.article_id for item in items])
 
 
-def store_extraction(
-    session: Session, article_id: int, text: str, result: ExtractionResult, published: datetime | None
-) -> None:
-    store_extractions(session, [Extracted(article_id, text, result, published)])
+def store_extraction(session: Session, article: Article, result: ExtractionResult) -> None:
+    assert article.id is not None
+    store_extractions(session, [Extracted(article.id, article.text, result, article.published_at, article.source)])
 
 
 def clear_extraction(session: Session, article_id: int) -> None:
     """Remove what was extracted from an article (before extracting it again)."""
     fts.unindex_statements(session, article_id)
+    buckets = rollups.touched(session, col(Figure.article_id) == article_id)
     for table in (Figure, Statement, Mention):
         session.execute(delete(table).where(table.article_id == article_id))  # type: ignore[arg-type]
+    rollups.recount(session, buckets)
     session.flush()
 
 

@@ -6,6 +6,7 @@ from app.models.api_key import ApiKey
 from app.models.article import Article
 from app.models.change import ArticleChange
 from app.models.figure import Figure
+from app.models.figure_rollup import FigureRollup
 from app.models.mention import Mention
 from app.models.statement import Statement
 
@@ -17,6 +18,7 @@ __all__ = [
     "Article",
     "ArticleChange",
     "Figure",
+    "FigureRollup",
     "Mention",
     "Statement",
 ]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Column, Text
+from sqlalchemy import Column, Index, Text
 from sqlmodel import Field, SQLModel
 
 from app.models.base import BigId
@@ -15,6 +15,8 @@ class Figure(SQLModel, table=True):
     """A reported number: what it counts, whose, and who claims it, with its span."""
 
     __tablename__ = "figures"
+    # a rollup bucket's figures, when a deletion makes the write path count them again
+    __table_args__ = (Index("ix_figures_claim_start_category", "claim_start", "category"),)
 
     id: int | None = Field(default=None, sa_type=BigId, primary_key=True)
     article_id: int = Field(sa_type=BigId, foreign_key="articles.id", ondelete="CASCADE", index=True)
