@@ -57,6 +57,7 @@ def _grow(url: str, size: int, log: object) -> float | None:
     upgrade(url)
     have = _count(url)
     if have >= size:
+        _analyze(url)  # a kept database may have been migrated since its statistics were taken
         return None
     started = time.monotonic()
     rate = loader.load(url, have, size, on_progress=lambda n: print(f"\r  loaded {n}/{size}", end="", flush=True))

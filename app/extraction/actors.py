@@ -339,10 +339,11 @@ def _country_at(doc: Doc, i: int) -> tuple[gz.Country, int] | None:
     for width in (3, 2, 1):
         if i + width > len(doc):
             continue
-        span = doc[i : i + width]
-        if width > 1 and any(t.is_punct and t.text != "." for t in span):
+        tokens = [doc[k] for k in range(i, i + width)]
+        if width > 1 and any(t.is_punct and t.text != "." for t in tokens):
             continue
-        words = span.text
+        # the span's text without building a Span: the words with the spaces between them
+        words = "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
         if words.endswith("'s") or words.endswith("’s"):
             continue
         country = gz.country(words)

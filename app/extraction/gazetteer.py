@@ -248,6 +248,7 @@ def _countries() -> _Countries:
     return _Countries(by_code, alpha2, names, capitals, frozenset(curated["codes_not_words"]))
 
 
+@lru_cache(maxsize=65536)  # the same words come back in every article; answers are immutable
 def country(word: str) -> Country | None:
     """The state a word or phrase names: any of its names, adjectives, demonyms (singular or plural) or its
     alpha-3 code in capitals ("RUS"; codes that are also English words, like "CAN", are not accepted).
@@ -263,6 +264,7 @@ def country(word: str) -> Country | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def country_by_capital(word: str) -> Country | None:
     """The state whose government a capital or other metonym stands for ("Moscow", "Kremlin", "White House").
     A fallback for callers: a word without any capital letter never matches, nor do capitals that are also
