@@ -32,7 +32,7 @@ def record_many(session: Session, entries: list[tuple[int, str, str | None]]) ->
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _FEED_LOCK})
     rows = [{"article_id": a, "kind": k, "extractor_version": v} for a, k, v in entries]
-    insert_many(session, ArticleChange.__table__, rows)  # type: ignore[attr-defined]
+    insert_many(session, ArticleChange.__table__, rows, returning=False)  # type: ignore[attr-defined]
 
 
 def list_changes(session: Session, page: PageRequest, since: str | None) -> ChangePage:

@@ -103,6 +103,7 @@ def store_actors(session: Session, actors: Iterable[ExtractedActor]) -> dict[str
                 for w in new
             ],
             on_conflict=["key"],
+            returning=False,  # read back below with the rows that were there already
         )
         layer_keys = [w.key for w in layer]
         into = sorted({merged[k] for k in layer_keys if k in merged})
@@ -157,4 +158,6 @@ def _store_aliases(session: Session, wanted: dict[str, _Wanted], ids: dict[str, 
                     (actor_id, k[:300]), {"actor_id": actor_id, "alias": alias[:300], "alias_key": k[:300]}
                 )
     table: Table = ActorAlias.__table__  # type: ignore[attr-defined]
-    insert_many(session, table, [aliases[k] for k in sorted(aliases)], on_conflict=["actor_id", "alias_key"])
+    insert_many(
+        session, table, [aliases[k] for k in sorted(aliases)], on_conflict=["actor_id", "alias_key"], returning=False
+    )

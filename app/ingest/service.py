@@ -108,8 +108,8 @@ def store_extractions(session: Session, items: Sequence[Extracted]) -> None:
                 }
             )
         first_statement += len(item.result.statements)
-    insert_many(session, Mention.__table__, mentions)  # type: ignore[attr-defined]
-    insert_many(session, Figure.__table__, figures)  # type: ignore[attr-defined]
+    insert_many(session, Mention.__table__, mentions, returning=False)  # type: ignore[attr-defined]
+    insert_many(session, Figure.__table__, figures, returning=False)  # type: ignore[attr-defined]
     sources = {item.article_id: item.source for item in items}
     rollups.add(
         session,
