@@ -11,6 +11,7 @@ from app.actors.service import ActorFilters, ActorSort
 from app.core.db import MAX_ID
 from app.core.deps import AdminKey, DatabaseDep, ReadKey, ReadSession, WriteSession
 from app.core.pagination import Page, PageParams
+from app.core.responses import json_response
 from app.exports.formats import EXPORT_RESPONSES, FormatParam, ResponseFormat, keyset_export, stream_items
 from app.extraction.types import ActorType
 
@@ -58,7 +59,7 @@ def list_actors(
         produce = keyset_export(ordering, query, page, "actors", service.to_public)
         return stream_items(db, fmt, ActorPublic, produce, "actors")
     items, cursor = service.list_actors(session, page, filters, sort)
-    return Page(items=items, next_cursor=cursor)
+    return json_response(Page[ActorPublic](items=items, next_cursor=cursor))
 
 
 @router.get("/{actor_id}", response_model=ActorProfile, responses={404: {"description": "no such actor"}})

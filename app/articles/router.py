@@ -13,6 +13,7 @@ from app.articles.service import ArticleFilters, ArticleSort
 from app.core.db import MAX_ID
 from app.core.deps import AdminKey, DatabaseDep, IngestKey, ReadKey, ReadSession, SettingsDep, WriteSession
 from app.core.pagination import Page, PageParams
+from app.core.responses import json_response
 from app.core.schema_docs import enum_examples
 from app.exports.formats import EXPORT_RESPONSES, FormatParam, ResponseFormat, keyset_export, stream_items
 from app.figures.filters import ActorParam, as_datetime
@@ -71,7 +72,7 @@ def list_articles(
         produce = keyset_export(ordering, query, page, "articles", service.summaries)
         return stream_items(db, fmt, ArticleSummary, produce, "articles")
     items, cursor = service.list_articles(session, page, filters, sort)
-    return Page(items=items, next_cursor=cursor)
+    return json_response(Page[ArticleSummary](items=items, next_cursor=cursor))
 
 
 # exclude_unset: without include=annotations the answer is exactly the stored article, no null field added

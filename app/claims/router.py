@@ -13,6 +13,7 @@ from app.claims.grouping import __doc__ as GROUPING_RULE
 from app.claims.schemas import ClaimPage, ClaimPublic, ClaimRow
 from app.core.deps import DatabaseDep, ReadKey, ReadSession
 from app.core.pagination import PageParams, PageRequest
+from app.core.responses import json_response
 from app.exports.formats import EXPORT_RESPONSES, FormatParam, ResponseFormat, stream_items
 from app.figures.filters import FigureFiltersDep
 
@@ -31,7 +32,7 @@ def list_claims(
 ) -> ClaimPage | Response:
     """Figures grouped into claims across articles and claimants, each saying whether claimants disagree."""
     if fmt is ResponseFormat.json:
-        return service.list_claims(session, page, filters, contested)
+        return json_response(service.list_claims(session, page, filters, contested))
     page.after(service.RESOURCE)  # a bad cursor must answer 400 before the stream starts
 
     def produce(export_session: Session) -> Iterator[Sequence[BaseModel]]:

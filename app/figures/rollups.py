@@ -77,7 +77,7 @@ def add(session: Session, figures: Iterable[tuple[date, str, int | None, int | N
     statement = insert(table)
     least, greatest = (func.least, func.greatest) if postgres else (func.min, func.max)
     statement = statement.on_conflict_do_update(
-        index_elements=["grain", "bucket", "category", "claimant_id", "subject_id", "source"],
+        index_elements=["grain", "category", "bucket", "claimant_id", "subject_id", "source"],
         set_={
             "count": table.c.count + statement.excluded.count,
             "sum": table.c.sum + statement.excluded.sum,

@@ -8,6 +8,7 @@ from fastapi.responses import Response
 from app.core.db import MAX_ID
 from app.core.deps import DatabaseDep, ReadKey, ReadSession
 from app.core.pagination import Page, PageParams
+from app.core.responses import json_response
 from app.exports.formats import EXPORT_RESPONSES, FormatParam, ResponseFormat, keyset_export, stream_items
 from app.figures import service
 from app.figures.filters import FigureFiltersDep
@@ -36,7 +37,7 @@ def list_figures(
         produce = keyset_export(ordering, query, page, RESOURCE, service.to_public)
         return stream_items(db, fmt, FigurePublic, produce, "figures")
     items, cursor = service.list_figures(session, page, filters, sort)
-    return Page(items=items, next_cursor=cursor)
+    return json_response(Page[FigurePublic](items=items, next_cursor=cursor))
 
 
 @router.get(
@@ -70,7 +71,7 @@ def summarize_figures(
     """Count, sum, min and max of figure values per group and time bucket, with the filters of /figures."""
     summary = summarize(session, filters, parse_group_by(group_by), interval)
     if fmt is ResponseFormat.json:
-        return summary
+        return json_response(summary)
     rows: list[SummaryRow] = summary.items
     return stream_items(db, fmt, SummaryRow, lambda _session: iter([rows]), "figures-summary")
 

@@ -29,8 +29,10 @@ class FigureRollup(SQLModel, table=True):
     grain: str = Field(max_length=5)
     bucket: date
     category: str = Field(max_length=20)
-    claimant_id: int = Field(sa_type=BigId, index=True)
-    subject_id: int = Field(sa_type=BigId, index=True)
+    # not indexed on their own: SQLite would walk such an index for its GROUP BY order over every
+    # row of both grains; only a merge looks rows up by actor, and it may scan
+    claimant_id: int = Field(sa_type=BigId)
+    subject_id: int = Field(sa_type=BigId)
     source: str = Field(max_length=500)
     count: int
     sum: float

@@ -9,6 +9,7 @@ from fastapi.responses import Response
 from app.core.db import MAX_ID
 from app.core.deps import DatabaseDep, ReadKey, ReadSession
 from app.core.pagination import Page, PageParams
+from app.core.responses import json_response
 from app.exports.formats import EXPORT_RESPONSES, FormatParam, ResponseFormat, keyset_export, stream_items
 from app.extraction.types import StatementKind
 from app.figures.filters import ActorParam, as_datetime
@@ -63,7 +64,7 @@ def list_statements(
         produce = keyset_export(ordering, query, page, RESOURCE, service.to_public)
         return stream_items(db, fmt, StatementPublic, produce, "statements")
     items, cursor = service.list_statements(session, page, filters, sort)
-    return Page(items=items, next_cursor=cursor)
+    return json_response(Page[StatementPublic](items=items, next_cursor=cursor))
 
 
 @router.get("/{statement_id}", response_model=StatementPublic, responses={404: {"description": "no such statement"}})

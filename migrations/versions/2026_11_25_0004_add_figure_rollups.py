@@ -36,11 +36,8 @@ def upgrade() -> None:
     sa.Column('min', sa.Float(), nullable=False),
     sa.Column('max', sa.Float(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_figure_rollups')),
-    sa.UniqueConstraint('grain', 'bucket', 'category', 'claimant_id', 'subject_id', 'source', name='uq_figure_rollups_key')
+    sa.UniqueConstraint('grain', 'category', 'bucket', 'claimant_id', 'subject_id', 'source', name='uq_figure_rollups_key')
     )
-    with op.batch_alter_table('figure_rollups', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_figure_rollups_claimant_id'), ['claimant_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_figure_rollups_subject_id'), ['subject_id'], unique=False)
     with op.batch_alter_table('figures', schema=None) as batch_op:
         batch_op.create_index('ix_figures_claim_start_category', ['claim_start', 'category'], unique=False)
 
@@ -61,7 +58,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table('figures', schema=None) as batch_op:
         batch_op.drop_index('ix_figures_claim_start_category')
-    with op.batch_alter_table('figure_rollups', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_figure_rollups_subject_id'))
-        batch_op.drop_index(batch_op.f('ix_figure_rollups_claimant_id'))
     op.drop_table('figure_rollups')
