@@ -23,11 +23,15 @@ class IngestResult:
     words: int
     raw_pipe: list[float] = field(default_factory=list)  # articles/s of each (a) run
     single: float = 0.0
-    bulk: float = 0.0
+    bulk_runs: list[float] = field(default_factory=list)  # articles/s of each (c) run
     workers: int = 2
     server_peak_mb: dict[str, float] = field(default_factory=dict)
     worker_peak_mb: list[float] = field(default_factory=list)
     raw_peak_mb: float = 0.0
+
+    @property
+    def bulk(self) -> float:
+        return sum(self.bulk_runs) / len(self.bulk_runs) if self.bulk_runs else 0.0
 
     @property
     def baseline(self) -> float:
@@ -85,12 +89,16 @@ def run(articles: list[WireArticle], workers: int = 2, batch: int = 25, log: Any
         log("ingest: (b) POST /articles, sequentially")
         result.single = _single(server.base_url, server.api_key, articles)
         result.server_peak_mb["single"] = peak_rss_mb(server.process.pid) or 0.0
-    # a fresh server and database, so that (c) stores everything again and its peak is its own
-    with running_server() as server:
-        log(f"ingest: (c) POST /articles:batch, {workers} worker processes")
-        result.bulk = _bulk(server.base_url, server.api_key, articles, batch, concurrency=2)
-        result.server_peak_mb["bulk"] = peak_rss_mb(server.process.pid) or 0.0
-        result.worker_peak_mb = worker_peaks(server.process.pid)
+    # a fresh server and database each time, so that (c) stores everything again and its peak is
+    # its own; two runs, because two parallel processes on a shared machine vary the most
+    for run_number in (1, 2):
+        with running_server() as server:
+            log(f"ingest: (c) POST /articles:batch, {workers} worker processes (run {run_number} of 2)")
+            result.bulk_runs.append(_bulk(server.base_url, server.api_key, articles, batch, concurrency=2))
+            result.server_peak_mb["bulk"] = max(
+                result.server_peak_mb.get("bulk", 0.0), peak_rss_mb(server.process.pid) or 0.0
+            )
+            result.worker_peak_mb = worker_peaks(server.process.pid)
     log("ingest: (a) again")
     result.raw_pipe.append(raw_pipe(texts))
     result.raw_peak_mb = peak_rss_mb(os.getpid()) or 0.0

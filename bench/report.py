@@ -44,7 +44,8 @@ class Report:
                 f"| (a) raw spaCy nlp.pipe, no storage (mean of 2 runs) | {i.baseline:.2f} | 1.00 | baseline |",
                 f"| (b) POST /articles, sequential | {i.single:.2f} | {i.single / i.baseline:.2f} | "
                 f">= 0.8: {_ok(i.single / i.baseline >= 0.8)} |",
-                f"| (c) POST /articles:batch, {i.workers} workers | {i.bulk:.2f} | {i.bulk / i.baseline:.2f} | "
+                f"| (c) POST /articles:batch, {i.workers} workers (mean of 2 runs) | {i.bulk:.2f} | "
+                f"{i.bulk / i.baseline:.2f} | "
                 f">= 1.6: {_ok(i.bulk / i.baseline >= 1.6)} |",
                 "",
                 f"Peak RSS: server {i.server_peak_mb.get('single', 0):.0f} MB in (b), "

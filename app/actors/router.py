@@ -26,7 +26,7 @@ ADMIN_ERRORS: dict[int | str, dict[str, str]] = {
 }
 
 
-def actor_filters(
+async def actor_filters(
     type: Annotated[ActorType | None, Query(description="actor type")] = None,
     q: Annotated[
         str | None,

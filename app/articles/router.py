@@ -38,7 +38,7 @@ def ingest_article(
     return article
 
 
-def article_filters(
+async def article_filters(
     source: Annotated[str | None, Query(max_length=500, description="only articles from this source")] = None,
     published_from: Annotated[datetime | date | None, Query(description="published on or after")] = None,
     published_to: Annotated[datetime | date | None, Query(description="published on or before")] = None,

@@ -18,12 +18,14 @@ from app.core.security import hash_key, same_hash, scope_allows
 from app.models import ApiKey
 
 
-def get_app_settings(request: Request) -> Settings:
+# Dependencies that only read the request are ``async def``: FastAPI runs a plain ``def`` dependency
+# in the thread pool, a thread hop per dependency per request (a list request had eight).
+async def get_app_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_database(request: Request) -> Database:
+async def get_database(request: Request) -> Database:
     db: Database = request.app.state.db
     return db
 

@@ -112,7 +112,7 @@ class PageRequest:
         return rows, self.cursor_for(resource, key_of(rows[-1]))
 
 
-def page_params(
+async def page_params(
     request: Request,
     limit: Annotated[
         int | None, Query(ge=1, description="items per page (default 50, at most the server's cap, 500)")

@@ -41,7 +41,7 @@ class ResponseFormat(StrEnum):
     ndjson = "ndjson"
 
 
-def response_format(
+async def response_format(
     request: Request,
     format: Annotated[
         ResponseFormat | None,

@@ -90,7 +90,7 @@ def _check_categories(category: list[str] | None) -> list[str] | None:
     return category
 
 
-def figure_filters(
+async def figure_filters(
     category: Annotated[
         list[str] | None,
         Query(

@@ -20,7 +20,7 @@ from app.statements.service import RESOURCE, StatementFilters, StatementSort
 router = APIRouter(prefix="/statements", tags=["statements"])
 
 
-def statement_filters(
+async def statement_filters(
     speaker: Annotated[str | None, Query(max_length=300, description=f"who said it: {ActorParam}")] = None,
     kind: Annotated[StatementKind | None, Query(description="direct, indirect or mixed")] = None,
     cue: Annotated[str | None, Query(max_length=100, description="the cue word as extracted ('said', 'told')")] = None,
