@@ -233,21 +233,12 @@ def _store_one(session: Session, job: _Pending, result: ExtractionResult, done: 
         (article_id,) = store_articles(session, [(job.body, result)])
         savepoint.commit()
         done[job.index] = BatchItemResult(index=job.index, status="created", id=article_id, external_id=ext)
-    except IntegrityError as exc:
-        savepoint.rollback()
-        done[job.index] = BatchItemResult(
-            index=job.index,
-            status="failed",
-            external_id=ext,
-            error=f"conflict while storing: {exc.orig}",
-            error_status=409,
-        )
     except Exception as exc:  # this article only: its savepoint is undone, the others stay
         savepoint.rollback()
+        if isinstance(exc, IntegrityError):  # a concurrent writer stored the same article or actor
+            error, status = f"conflict while storing: {exc.orig}", 409
+        else:
+            error, status = f"storing failed: {type(exc).__name__}", 500
         done[job.index] = BatchItemResult(
-            index=job.index,
-            status="failed",
-            external_id=ext,
-            error=f"storing failed: {type(exc).__name__}",
-            error_status=500,
+            index=job.index, status="failed", external_id=ext, error=error, error_status=status
         )

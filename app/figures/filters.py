@@ -36,18 +36,26 @@ class FigureFilters:
     period_to: date | None = None
     statement_id: int | None = None
 
+    def apply_keys(self, query: Any, category: Any, claimant: Any, subject: Any, source: Any) -> Any:
+        """``query`` narrowed by the filters on what a figure is keyed by (category, claimant,
+        subject, actor, source), on the given columns: a figure's, or a rollup row's."""
+        if self.category:
+            query = query.where(category.in_(self.category))
+        if self.claimant:
+            query = query.where(refers_to(claimant, self.claimant))
+        if self.subject:
+            query = query.where(refers_to(subject, self.subject))
+        if self.actor:
+            query = query.where(or_(refers_to(claimant, self.actor), refers_to(subject, self.actor)))
+        if self.source is not None:
+            query = query.where(source == self.source)
+        return query
+
     def apply(self, query: Any) -> Any:
         """``query`` (over figures joined to articles) narrowed by every filter given."""
-        if self.category:
-            query = query.where(col(Figure.category).in_(self.category))
-        if self.claimant:
-            query = query.where(refers_to(col(Figure.claimant_id), self.claimant))
-        if self.subject:
-            query = query.where(refers_to(col(Figure.subject_id), self.subject))
-        if self.actor:
-            query = query.where(
-                or_(refers_to(col(Figure.claimant_id), self.actor), refers_to(col(Figure.subject_id), self.actor))
-            )
+        query = self.apply_keys(
+            query, col(Figure.category), col(Figure.claimant_id), col(Figure.subject_id), col(Article.source)
+        )
         if self.value_min is not None:
             query = query.where(col(Figure.value) >= self.value_min)
         if self.value_max is not None:
@@ -56,8 +64,6 @@ class FigureFilters:
             query = query.where(Figure.article_id == self.article_id)
         if self.statement_id is not None:
             query = query.where(Figure.statement_id == self.statement_id)
-        if self.source is not None:
-            query = query.where(Article.source == self.source)
         if self.published_from is not None:
             query = query.where(col(Article.published_at) >= self.published_from)
         if self.published_to is not None:

@@ -89,21 +89,20 @@ def add(session: Session, figures: Iterable[tuple[date, str, int | None, int | N
     session.connection().execute(statement, [_row(k, totals[k]) for k in sorted(totals)])
 
 
-def touched(session: Session, condition: Any) -> set[Key]:
-    """The rollup keys of the figures matching ``condition`` (read before they are removed)."""
-    query = (
-        select(
-            col(Figure.claim_start),
-            col(Figure.category),
-            col(Figure.claimant_id),
-            col(Figure.subject_id),
-            col(Article.source),
-        )
+def _figures(*extra: Any) -> Any:
+    """SELECT a figure's rollup key fields (claim_start, category, claimant, subject, source)."""
+    columns = (col(Figure.claim_start), col(Figure.category), col(Figure.claimant_id), col(Figure.subject_id))
+    return (
+        select(*columns, col(Article.source), *extra)
         .select_from(Figure)
         .join(Article, col(Article.id) == col(Figure.article_id))
-        .where(condition)
     )
-    return {key for row in session.execute(query).all() for key in keys_of(*row)}
+
+
+def touched(session: Session, condition: Any) -> set[Key]:
+    """The rollup keys of the figures matching ``condition`` (read before they are removed)."""
+    rows = session.execute(_figures().where(condition)).all()
+    return {key for row in rows for key in keys_of(*row)}
 
 
 def _span(key: Key) -> tuple[date, date]:
@@ -120,21 +119,9 @@ def recount(session: Session, keys: set[Key]) -> None:
     if not keys:
         return
     spans = sorted({_span(k) for k in keys})
-    query = (
-        select(
-            col(Figure.claim_start),
-            col(Figure.category),
-            col(Figure.claimant_id),
-            col(Figure.subject_id),
-            col(Article.source),
-            col(Figure.value),
-        )
-        .select_from(Figure)
-        .join(Article, col(Article.id) == col(Figure.article_id))
-        .where(
-            or_(*(col(Figure.claim_start).between(low, high) for low, high in spans)),
-            col(Figure.category).in_(sorted({k[2] for k in keys})),
-        )
+    query = _figures(col(Figure.value)).where(
+        or_(*(col(Figure.claim_start).between(low, high) for low, high in spans)),
+        col(Figure.category).in_(sorted({k[2] for k in keys})),
     )
     totals: dict[Key, _Sums] = {}
     for day, category, claimant, subject, source, value in session.execute(query).all():

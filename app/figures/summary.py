@@ -12,9 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Date, cast, literal_column, select
-from sqlmodel import Session, col, func, or_
+from sqlmodel import Session, col, func
 
-from app.actors.service import actor_refs, refers_to
+from app.actors.service import actor_refs
 from app.core.errors import BadRequest
 from app.core.schema_docs import enum_examples
 from app.figures import rollups
@@ -173,21 +173,8 @@ def _from_rollups(session: Session, filters: FigureFilters, group_by: list[Group
         func.min(FigureRollup.min),
         func.max(FigureRollup.max),
     ).where(col(FigureRollup.grain) == grain)
-    if filters.category:
-        query = query.where(col(FigureRollup.category).in_(filters.category))
-    if filters.claimant:
-        query = query.where(refers_to(col(FigureRollup.claimant_id), filters.claimant))
-    if filters.subject:
-        query = query.where(refers_to(col(FigureRollup.subject_id), filters.subject))
-    if filters.actor:
-        query = query.where(
-            or_(
-                refers_to(col(FigureRollup.claimant_id), filters.actor),
-                refers_to(col(FigureRollup.subject_id), filters.actor),
-            )
-        )
-    if filters.source is not None:
-        query = query.where(col(FigureRollup.source) == filters.source)
+    r = FigureRollup
+    query = filters.apply_keys(query, col(r.category), col(r.claimant_id), col(r.subject_id), col(r.source))
     return query.group_by(*keys) if keys else query
 
 
