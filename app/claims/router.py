@@ -36,7 +36,7 @@ def list_claims(
     page.after(service.RESOURCE)  # a bad cursor must answer 400 before the stream starts
 
     def produce(export_session: Session) -> Iterator[Sequence[BaseModel]]:
-        # every page of groups in turn; a page holds the claims of ``limit`` (category, subject) groups
+        # every page in turn, each of up to ``limit`` claims
         cursor = page.cursor
         while True:
             request = PageRequest(limit=page.limit, cursor=cursor, secret=page.secret, filters=page.filters)

@@ -69,7 +69,7 @@ class ClaimRow(BaseModel):
 
 
 class ClaimPage(BaseModel):
-    """Claims of ``limit`` (category, subject) groups; follow next_cursor until null."""
+    """Up to ``limit`` claims; follow next_cursor until null."""
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -80,5 +80,5 @@ class ClaimPage(BaseModel):
         }
     )
 
-    items: list[ClaimPublic] = Field(description="claims of this page, by category then subject")
+    items: list[ClaimPublic] = Field(description="claims of this page, by category, subject, object, then start")
     next_cursor: str | None = Field(description="opaque cursor for the next page; null on the last page")

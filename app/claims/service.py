@@ -5,7 +5,7 @@ lists all of its reports (so that ``claimant=X`` shows who contradicts X)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
@@ -79,75 +79,98 @@ def _stream(session: Session, filters: FigureFilters, start: list[Any] | None) -
         position = [*_key(last)[:3], last.claim_start, (last.id or 0) + 1]
 
 
-def _same_claim(current: Group, f: Figure) -> bool:
-    return (
-        current.category == f.category
-        and (current.subject_id or 0) == (f.subject_id or 0)
-        and current.object == f.object_head
-        and current.end is not None
-        and f.claim_start <= current.end
-    )
+class _Walk:
+    """The claims of one page, built from figures fed in claim order: a claim closes when the next
+    figure cannot belong to it, and is kept when it passes the filters."""
+
+    def __init__(self, limit: int, wanted: Callable[[Group], bool]) -> None:
+        self.limit = limit
+        self.wanted = wanted
+        self.chosen: list[Group] = []
+        self.figures: dict[int, Figure] = {}  # the figures of the chosen claims and the open one
+        self.current: Group | None = None
+        self.current_first: Figure | None = None
+        self.next_key: list[Any] | None = None  # where the next page starts, once this one stops
+
+    def _joins(self, f: Figure) -> bool:
+        c = self.current
+        return (
+            c is not None
+            and c.category == f.category
+            and (c.subject_id or 0) == (f.subject_id or 0)
+            and c.object == f.object_head
+            and c.end is not None
+            and f.claim_start <= c.end
+        )
+
+    def _close(self) -> None:
+        group, self.current = self.current, None
+        if group is None:
+            return
+        if self.wanted(group):
+            if group.start is None:  # the undated claim: its NO_DATE end was only for grouping
+                group.end = None
+            self.chosen.append(group)
+        else:
+            for r in group.reports:
+                self.figures.pop(r.figure_id, None)
+
+    def feed(self, chunk: list[Figure]) -> bool:
+        """Add figures; answers True when the page is full (``next_key`` is then set)."""
+        for f in chunk:
+            if self.current is not None and self._joins(f):
+                self.current.reports.append(_report(f))
+                self.current.end = max(self.current.end or f.claim_end, f.claim_end)
+                self.figures[f.id or 0] = f
+                continue
+            self._close()
+            if len(self.chosen) >= self.limit:  # ``f`` opens the next page
+                self.next_key = _key(f)
+                return True
+            report = _report(f)
+            self.current = Group(f.category, f.subject_id, f.object_head, report.start, f.claim_end, [report])
+            self.current_first, self.figures[f.id or 0] = f, f
+        return False
+
+    def stop_at_open_claim(self) -> None:
+        """Out of budget: the next page resumes at the open claim, from its first figure."""
+        assert self.current_first is not None
+        self.next_key, self.current = _key(self.current_first), None
+
+    def finish(self) -> None:
+        self._close()
 
 
 def list_claims(session: Session, page: PageRequest, filters: FigureFilters, contested: bool | None) -> ClaimPage:
-    """Walk figures in claim order, closing a claim when the next figure cannot belong to it, until
-    the page holds ``limit`` claims (or the scan budget is spent)."""
+    """Walk figures in claim order until the page holds ``limit`` claims (or the scan budget is spent)."""
     raw = page.after(RESOURCE)
     start = _parse_key(raw) if raw else None
     narrowed_only = filters == FigureFilters(category=filters.category, subject=filters.subject)
-    chosen: list[Group] = []
-    figures: dict[int, Figure] = {}
-    current: Group | None = None
-    current_first: Figure | None = None
     matching: set[int] = set()
+
+    def wanted(group: Group) -> bool:
+        chosen = narrowed_only or any(r.figure_id in matching for r in group.reports)
+        return chosen and (contested is None or group.contested == contested)
+
+    walk = _Walk(page.limit, wanted)
     scanned = 0
-    next_key: list[Any] | None = None
-
-    def close(group: Group) -> None:
-        wanted = narrowed_only or any(r.figure_id in matching for r in group.reports)
-        if wanted and (contested is None or group.contested == contested):
-            chosen.append(group)
-        else:  # only the figures of listed claims are kept for the answer
-            for r in group.reports:
-                figures.pop(r.figure_id, None)
-
     for chunk in _stream(session, filters, start):
         if not narrowed_only:
             ids = [f.id for f in chunk]
             matching.update(
                 session.exec(filters.apply(_joined(select(col(Figure.id)))).where(col(Figure.id).in_(ids))).all()
             )
-        for f in chunk:
-            if current is not None and _same_claim(current, f):
-                current.reports.append(_report(f))
-                current.end = max(current.end or f.claim_end, f.claim_end)
-                figures[f.id or 0] = f
-                continue
-            if current is not None:
-                close(current)
-                if len(chosen) >= page.limit:  # the page is full: ``f`` opens the next page
-                    next_key = _key(f)
-                    break
-            report = _report(f)
-            current = Group(f.category, f.subject_id, f.object_head, report.start, f.claim_end, [report])
-            current_first, figures[f.id or 0] = f, f
-        else:
-            scanned += len(chunk)
-            # stop early only past the page's first claim, so that every page makes progress
-            if scanned >= SCAN_BUDGET and current_first is not None and _key(current_first) != raw:
-                next_key = _key(current_first)  # resume at the open claim, from its first figure
-                current = None
-                break
-            continue
-        break
+        if walk.feed(chunk):
+            break
+        scanned += len(chunk)
+        # stop early only past the page's first claim, so that every page makes progress
+        if scanned >= SCAN_BUDGET and walk.current_first is not None and _key(walk.current_first) != raw:
+            walk.stop_at_open_claim()
+            break
     else:
-        if current is not None:
-            close(current)
-    for g in chosen:  # a dated claim's period is what its reports span; the group kept the object head
-        if g.start is None:
-            g.end = None
-    items = _public(session, chosen, figures)
-    cursor = page.cursor_for(RESOURCE, next_key) if next_key is not None else None
+        walk.finish()
+    items = _public(session, walk.chosen, walk.figures)
+    cursor = page.cursor_for(RESOURCE, walk.next_key) if walk.next_key is not None else None
     return ClaimPage(items=items, next_cursor=cursor)
 
 

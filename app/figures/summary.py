@@ -21,7 +21,6 @@ from app.figures import rollups
 from app.figures.filters import FigureFilters
 from app.figures.service import number
 from app.models import Article, Figure, FigureRollup
-from app.models.figure import NO_DATE
 
 
 class GroupBy(StrEnum):
@@ -179,16 +178,15 @@ def _from_rollups(session: Session, filters: FigureFilters, group_by: list[Group
 
 
 def _none(value: Any) -> Any:
-    """Rollups write an unknown actor as 0, an unknown source as '' and no date as NO_DATE."""
-    if value in (0, "") or str(value)[:10] == str(NO_DATE):
-        return None
-    return value
+    """Rollups write an unknown actor as 0 and an unknown source as '' (their bucket is already
+    NULL for no date: rollups.bucket_of)."""
+    return None if value in (0, "") else value
 
 
 def summarize(session: Session, filters: FigureFilters, group_by: list[GroupBy], interval: Interval | None) -> Summary:
     build = _from_rollups if _answerable(filters) else _from_figures
     rows = [
-        {k: (_none(v) if k in ("claimant", "subject", "source", "bucket") else v) for k, v in row._mapping.items()}
+        {k: (_none(v) if k in ("claimant", "subject", "source") else v) for k, v in row._mapping.items()}
         for row in session.execute(build(session, filters, group_by, interval)).all()
     ]
     rows = [r for r in rows if r["n"]]  # an ungrouped aggregate over nothing is one empty row

@@ -35,6 +35,15 @@ class _Wanted:
     aliases: dict[str, str] = field(default_factory=dict)  # alias key -> first spelling
 
 
+@dataclass(slots=True)
+class _Stored:
+    """An actor row as stored (kept current by the UPDATEs below)."""
+
+    key: str
+    country: str | None
+    affiliation_id: int | None
+
+
 def _fold(actors: Iterable[ExtractedActor]) -> dict[str, _Wanted]:
     wanted: dict[str, _Wanted] = {}
     for a in actors:
@@ -85,7 +94,7 @@ def store_actors(session: Session, actors: Iterable[ExtractedActor]) -> dict[str
         )
 
     ids: dict[str, int] = dict(merged)
-    rows: dict[int, Any] = {}  # actor id -> (id, key, country, affiliation_id) as stored
+    rows: dict[int, _Stored] = {}
     table: Table = Actor.__table__  # type: ignore[attr-defined]
     for layer in _layers(wanted):
         new = sorted((w for w in layer if w.key not in merged), key=lambda w: w.key)  # one lock order
@@ -114,7 +123,7 @@ def store_actors(session: Session, actors: Iterable[ExtractedActor]) -> dict[str
                 condition = or_(condition, col(Actor.id).in_(into))
             for actor_id, key, country, affiliation_id in session.exec(query.where(condition)).all():
                 assert actor_id is not None
-                rows[actor_id] = (actor_id, key, country, affiliation_id)
+                rows[actor_id] = _Stored(key, country, affiliation_id)
                 if key in wanted and key not in merged:
                     ids[key] = actor_id
     _complete(session, wanted, ids, rows)
@@ -122,36 +131,30 @@ def store_actors(session: Session, actors: Iterable[ExtractedActor]) -> dict[str
     return {k: ids[k] for k in wanted if k in ids}
 
 
-def _complete(session: Session, wanted: dict[str, _Wanted], ids: dict[str, int], rows: dict[int, Any]) -> None:
+def _complete(session: Session, wanted: dict[str, _Wanted], ids: dict[str, int], rows: dict[int, _Stored]) -> None:
     """A stored actor gains the affiliation or country it lacked (rare: one UPDATE each)."""
     for key, w in wanted.items():
         actor_id = ids.get(key)
         if actor_id is None or actor_id not in rows:
             continue
-        _, _, country, affiliation_id = rows[actor_id]
+        stored = rows[actor_id]
         parent = ids.get(w.affiliation) if w.affiliation else None
         values: dict[str, Any] = {}
-        if affiliation_id is None and parent is not None and parent != actor_id:
-            values["affiliation_id"] = parent
-        if country is None and w.country is not None:
-            values["country"] = w.country
-        if values:
+        if stored.affiliation_id is None and parent is not None and parent != actor_id:
+            values["affiliation_id"] = stored.affiliation_id = parent
+        if stored.country is None and w.country is not None:
+            values["country"] = stored.country = w.country
+        if values:  # two keys merged into one actor: the second sees the first one's values
             session.execute(update(Actor).where(col(Actor.id) == actor_id).values(**values))
-            rows[actor_id] = (
-                actor_id,
-                rows[actor_id][1],
-                values.get("country", country),
-                values.get("affiliation_id", affiliation_id),
-            )
 
 
-def _store_aliases(session: Session, wanted: dict[str, _Wanted], ids: dict[str, int], rows: dict[int, Any]) -> None:
+def _store_aliases(session: Session, wanted: dict[str, _Wanted], ids: dict[str, int], rows: dict[int, _Stored]) -> None:
     aliases: dict[tuple[int, str], dict[str, Any]] = {}
     for key, w in wanted.items():
         actor_id = ids.get(key)
         if actor_id is None:
             continue
-        own_key = rows[actor_id][1] if actor_id in rows else key
+        own_key = rows[actor_id].key if actor_id in rows else key
         for k, alias in w.aliases.items():
             if k != own_key:
                 aliases.setdefault(
